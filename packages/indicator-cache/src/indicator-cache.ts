@@ -1,0 +1,139 @@
+import type { AlignedData, CandleColumns } from '@omega-ta/arrow-schemas';
+import {
+  callKernel,
+  ErrorCode,
+  isOmegaTaError,
+  OmegaTaError,
+  type Kernel,
+  type ReadonlyFloat64Array,
+} from '@omega-ta/kernel-interface';
+import tsKernel from '@omega-ta/kernels-ts';
+import { selectBackend, type BackendChoice, type BackendInfo } from './backend.js';
+
+export interface IndicatorCacheOptions {
+  /** `auto` (default): native kernels when they load, else TypeScript. `OMEGA_TA_BACKEND` overrides. */
+  readonly backend?: BackendChoice;
+  /**
+   * Reject parameters for which the original silently returns all-NaN (e.g. `sma` period 0)
+   * instead of reproducing that result. Default false (compatible). See docs/known-differences.md.
+   */
+  readonly strictParams?: boolean;
+}
+
+const EMPTY: ReadonlyFloat64Array = new Float64Array(0);
+
+function requireInteger(method: string, name: string, value: number, min: number, rule: string): void {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw new OmegaTaError(ErrorCode.INVALID_PARAM, `${method}: ${name} must be ${rule} (got ${String(value)})`, {
+      argument: name,
+    });
+  }
+}
+
+/**
+ * Indicators over aligned multi-timeframe data, computed once per (indicator, timeframe, side,
+ * parameters) and then served from the cache: the TypeScript port of the original
+ * `IndicatorCache`. A timeframe or side not in the data gives an empty series, as in the original.
+ *
+ * Results are shared between callers and typed read-only: copy (`Float64Array.from`) before
+ * writing. Every result has one value per primary row, NaN where the indicator is undefined.
+ */
+export class IndicatorCache {
+  readonly #data: AlignedData;
+  readonly #strict: boolean;
+  readonly #results = new Map<string, ReadonlyFloat64Array>();
+  #kernel: Kernel;
+  #info: BackendInfo;
+
+  constructor(data: AlignedData, options: IndicatorCacheOptions = {}) {
+    this.#data = data;
+    this.#strict = options.strictParams ?? false;
+    const selection = selectBackend(options.backend);
+    this.#kernel = selection.kernel;
+    this.#info = selection.info;
+  }
+
+  /** Which backend answers calls, what was requested, and why. */
+  backendInfo(): BackendInfo {
+    return this.#info;
+  }
+
+  /** Number of cached results. */
+  get size(): number {
+    return this.#results.size;
+  }
+
+  /** Drops every cached result. */
+  clear(): void {
+    this.#results.clear();
+  }
+
+  /** The close column of `tf`/`side` (NaN where no candle); empty when absent. */
+  getCloses(tf: string, side = 'bid'): ReadonlyFloat64Array {
+    return this.#columns(tf, side)?.close ?? EMPTY;
+  }
+
+  /**
+   * EMA of the closes, pandas `ewm(span=period, adjust=False).mean()`: NaN until the first close,
+   * the last value held across missing bars. `period` is an integer >= 1 (the original raises
+   * "EMA period must be > 0" for period <= 0).
+   */
+  ema(tf: string, side: string, period: number): ReadonlyFloat64Array {
+    requireInteger('ema', 'period', period, 1, 'an integer > 0');
+    return this.#series('ema', tf, side, { period });
+  }
+
+  /**
+   * SMA of the closes, pandas `rolling(period, min_periods=period).mean()`: NaN for the first
+   * period-1 rows and wherever the window holds a missing bar. Period 0 gives all NaN as in the
+   * original (an error with `strictParams`); a negative period is an error.
+   */
+  sma(tf: string, side: string, period: number): ReadonlyFloat64Array {
+    requireInteger('sma', 'period', period, this.#strict ? 1 : 0, this.#strict ? 'an integer >= 1' : 'an integer >= 0');
+    if (period === 0) {
+      const columns = this.#columns(tf, side);
+      return columns === undefined ? EMPTY : this.#remember(`sma|${tf}|${side}|period=0`, () => new Float64Array(columns.close.length).fill(Number.NaN));
+    }
+    return this.#series('sma', tf, side, { period });
+  }
+
+  #columns(tf: string, side: string): CandleColumns | undefined {
+    if (side !== 'bid' && side !== 'ask') return undefined;
+    const sides = Object.prototype.hasOwnProperty.call(this.#data.timeframes, tf) ? this.#data.timeframes[tf] : undefined;
+    return sides?.[side];
+  }
+
+  #remember(key: string, compute: () => ReadonlyFloat64Array): ReadonlyFloat64Array {
+    let result = this.#results.get(key);
+    if (result === undefined) {
+      result = compute();
+      this.#results.set(key, result);
+    }
+    return result;
+  }
+
+  #series(name: 'ema' | 'sma', tf: string, side: string, params: Readonly<Record<string, number>>): ReadonlyFloat64Array {
+    const columns = this.#columns(tf, side);
+    if (columns === undefined) return EMPTY;
+    const key = `${name}|${tf}|${side}|${Object.entries(params).map(([k, v]) => `${k}=${v}`).join(',')}`;
+    return this.#remember(key, () => {
+      const out = new Float64Array(columns.close.length);
+      this.#compute(name, [columns.close], params, [out]);
+      return out;
+    });
+  }
+
+  /** Runs a kernel; if the native one fails for a reason other than bad input, TS answers instead. */
+  #compute(name: string, inputs: ReadonlyFloat64Array[], params: Readonly<Record<string, number>>, outputs: Float64Array[]): void {
+    try {
+      callKernel(this.#kernel, name, inputs, params, outputs);
+    } catch (error) {
+      if (this.#kernel === tsKernel || (isOmegaTaError(error) && error.code !== ErrorCode.UNSUPPORTED)) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      this.#kernel = tsKernel;
+      this.#info = { ...this.#info, active: 'ts', reason: `native kernel failed, using TypeScript from now on: ${reason}` };
+      if (typeof process !== 'undefined') process.emitWarning(this.#info.reason, { code: 'OMEGA_TA_NATIVE_FALLBACK' });
+      callKernel(this.#kernel, name, inputs, params, outputs);
+    }
+  }
+}

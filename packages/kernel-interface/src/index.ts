@@ -1,0 +1,25 @@
+export { ErrorCode, OmegaTaError, isOmegaTaError } from './errors.js';
+export { resolveParams, type ParamSpec, type ParamValues, type ParamInput } from './params.js';
+export {
+  ema,
+  sma,
+  indicators,
+  indicatorList,
+  findIndicator,
+  type IndicatorSpec,
+  type IndicatorName,
+  type Indicators,
+  type InputName,
+} from './registry.js';
+export { checkBuffers } from './buffers.js';
+export {
+  bindKernel,
+  callKernel,
+  checkCall,
+  type Kernel,
+  type KernelFunction,
+  type KernelFunctions,
+  type KernelInfo,
+  type RawKernelFunction,
+} from './kernel.js';
+export type { ReadonlyFloat64Array } from './readonly-array.js';

@@ -1,0 +1,83 @@
+import type { ParamSpec } from './params.js';
+
+/** The input columns an indicator can read. */
+export type InputName = 'open' | 'high' | 'low' | 'close' | 'volume';
+
+/**
+ * The declaration of one indicator: everything the kernels, the bindings' tests and the
+ * conformance suite need to know about it, in one place (tulipindicators' registry line).
+ */
+export interface IndicatorSpec {
+  readonly name: string;
+  readonly title: string;
+  /** The formula and the reference semantics, in one or two sentences. */
+  readonly formula: string;
+  readonly inputs: readonly InputName[];
+  readonly params: readonly ParamSpec[];
+  readonly outputs: readonly string[];
+  /**
+   * Warm-up: how many leading outputs are NaN on an input without gaps (TA-Lib's lookback).
+   * Output `lookback(params)` is the first defined one.
+   */
+  readonly lookback: (params: Readonly<Record<string, number>>) => number;
+  /**
+   * Bounds every finite output obeys, checked by the conformance suite: `input` means within the
+   * range of the finite inputs (up to rounding), a pair means a fixed interval.
+   */
+  readonly bounds?: 'input' | readonly [number, number];
+}
+
+const PERIOD_MAX = 2 ** 31 - 1;
+
+function period(description: string, extra: Partial<ParamSpec> = {}): ParamSpec {
+  return { name: 'period', kind: 'integer', min: 1, max: PERIOD_MAX, description, ...extra };
+}
+
+/**
+ * Exponential moving average with pandas' `ewm(span=period, adjust=False).mean()` semantics.
+ * Non-finite inputs count as missing.
+ */
+export const ema = {
+  name: 'ema',
+  title: 'Exponential moving average',
+  formula:
+    'alpha = 1 / (1 + (period - 1) / 2); ema[t] = (w * ema[t-1] + alpha * x[t]) / (w + alpha), ' +
+    'where w = (1 - alpha)^(k) and k is the number of rows since the last observation (1 without gaps). ' +
+    'NaN before the first observation; across gaps the last value is held, then re-weighted.',
+  inputs: ['close'],
+  params: [period('Span of the average, in bars (pandas span).')],
+  outputs: ['ema'],
+  lookback: () => 0,
+  bounds: 'input',
+} as const satisfies IndicatorSpec;
+
+/**
+ * Simple moving average with pandas' `rolling(period, min_periods=period).mean()` semantics
+ * (Kahan-compensated running sum). Non-finite inputs count as missing.
+ */
+export const sma = {
+  name: 'sma',
+  title: 'Simple moving average',
+  formula:
+    'sma[t] = mean(x[t-period+1..t]), defined only when all `period` values of the window are present; ' +
+    'NaN otherwise.',
+  inputs: ['close'],
+  params: [period('Window length, in bars.')],
+  outputs: ['sma'],
+  lookback: (p) => (p['period'] ?? 1) - 1,
+  bounds: 'input',
+} as const satisfies IndicatorSpec;
+
+/** Every indicator of the contract. Adding one here makes the conformance suite test it. */
+export const indicators = { ema, sma } as const;
+
+export type Indicators = typeof indicators;
+export type IndicatorName = keyof Indicators;
+
+/** The registry entries as a list, in declaration order. */
+export const indicatorList: readonly IndicatorSpec[] = Object.values(indicators);
+
+/** The registry entry called `name`, or undefined. */
+export function findIndicator(name: string): IndicatorSpec | undefined {
+  return Object.prototype.hasOwnProperty.call(indicators, name) ? indicators[name as IndicatorName] : undefined;
+}

@@ -1,0 +1,3 @@
+import { libraryConfig } from '@omega-ta/config/tsup';
+
+export default libraryConfig();

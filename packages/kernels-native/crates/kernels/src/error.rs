@@ -1,0 +1,36 @@
+use core::fmt;
+
+/// Why a kernel refused its arguments. Kernels report these instead of panicking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KernelError {
+    /// `period` is outside `1..=PERIOD_MAX`.
+    InvalidPeriod {
+        /// The rejected value.
+        period: usize,
+    },
+    /// The output does not have the length of the input.
+    LengthMismatch {
+        /// Length of the input series.
+        input: usize,
+        /// Length of the output buffer.
+        output: usize,
+    },
+}
+
+impl fmt::Display for KernelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Self::InvalidPeriod { period } => write!(
+                f,
+                "period must be an integer in [1, {}] (got {period})",
+                crate::PERIOD_MAX
+            ),
+            Self::LengthMismatch { input, output } => write!(
+                f,
+                "out has length {output}, expected {input} (the length of the input)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for KernelError {}

@@ -1,0 +1,221 @@
+use crate::{check_lengths, check_period, observed, KernelError};
+
+/// Simple moving average of `close` over `period` bars, written into `out`.
+///
+/// Bit for bit pandas 1.5.3 `Series.rolling(period, min_periods=period).mean()` (aggregations.pyx
+/// `roll_mean` over a fixed window), and **the same algorithm as `smaInto` in
+/// `@omega-ta/kernels-ts` (`packages/kernels-ts/src/sma.ts`), operation for operation and in the
+/// same order**, so both backends produce identical bits. Keep the two in step: any change here
+/// must be made there too (the vitest suite of `@omega-ta/kernels-native` compares them bitwise on
+/// random series).
+///
+/// - the window sum is a Kahan-compensated running sum with separate compensations for added and
+///   removed values, updated in pandas' order (remove the leaving value, then add the new one);
+///   `t - sum - y` is `(t - sum) - y`, never reassociated;
+/// - the mean is `sum / nobs`, replaced by the last value when the last `nobs` observations are
+///   all equal (IEEE equality, consecutive-equal-values rule), and clamped to `+0.0` when its sign
+///   contradicts every value of the window (sign taken with `signbit` semantics, so `-0.0` counts
+///   as negative);
+/// - non-finite inputs (NaN, ±Infinity) are missing; a window with fewer than `period`
+///   observations is NaN.
+///
+/// Output: indices `0..period-1` are NaN; later outputs are NaN while the window holds a gap.
+///
+/// # Errors
+///
+/// [`KernelError::InvalidPeriod`] unless `1 <= period <= PERIOD_MAX`;
+/// [`KernelError::LengthMismatch`] unless `out.len() == close.len()`. Nothing is written then.
+pub fn sma(close: &[f64], period: usize, out: &mut [f64]) -> Result<(), KernelError> {
+    check_period(period)?;
+    check_lengths(close, out)?;
+    let mut nobs: usize = 0;
+    let mut sum = 0.0_f64;
+    let mut comp_add = 0.0_f64;
+    let mut comp_remove = 0.0_f64;
+    let mut negatives: usize = 0;
+    let mut same_run: usize = 0;
+    let mut last = f64::NAN;
+    for (i, (&v, slot)) in close.iter().zip(out.iter_mut()).enumerate() {
+        if i >= period {
+            let leaving = close[i - period];
+            if observed(leaving) {
+                nobs -= 1;
+                let y = -leaving - comp_remove;
+                let t = sum + y;
+                comp_remove = t - sum - y;
+                sum = t;
+                if leaving.is_sign_negative() {
+                    negatives -= 1;
+                }
+            }
+        }
+        if observed(v) {
+            nobs += 1;
+            let y = v - comp_add;
+            let t = sum + y;
+            comp_add = t - sum - y;
+            sum = t;
+            if v.is_sign_negative() {
+                negatives += 1;
+            }
+            #[allow(
+                clippy::float_cmp,
+                reason = "pandas' consecutive-equal-values rule compares observations exactly"
+            )]
+            let repeated = v == last;
+            same_run = if repeated { same_run + 1 } else { 1 };
+            last = v;
+        }
+        let mut mean = f64::NAN;
+        if nobs >= period {
+            #[allow(
+                clippy::cast_precision_loss,
+                reason = "nobs <= period <= PERIOD_MAX < 2^53, so the conversion is exact"
+            )]
+            let count = nobs as f64;
+            mean = sum / count;
+            if same_run >= nobs {
+                mean = last;
+            } else if (negatives == 0 && mean < 0.0) || (negatives == nobs && mean > 0.0) {
+                // The TS code has two `else if` branches with the same body; one condition is
+                // the same test (comparisons have no side effects).
+                mean = 0.0;
+            }
+        }
+        *slot = mean;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sma;
+    use crate::KernelError;
+
+    const NAN: f64 = f64::NAN;
+    const INF: f64 = f64::INFINITY;
+
+    fn run(x: &[f64], period: usize) -> Vec<f64> {
+        let mut out = vec![-1.0; x.len()];
+        sma(x, period, &mut out).expect("valid arguments");
+        out
+    }
+
+    fn assert_bits(actual: &[f64], expected: &[f64]) {
+        assert_eq!(actual.len(), expected.len());
+        for (i, (a, e)) in actual.iter().zip(expected).enumerate() {
+            assert!(
+                a.to_bits() == e.to_bits() || (a.is_nan() && e.is_nan()),
+                "index {i}: got {a:?}, expected {e:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn averages_full_windows_only() {
+        assert_bits(
+            &run(&[1.0, 2.0, 3.0, 4.0, 5.0], 3),
+            &[NAN, NAN, 2.0, 3.0, 4.0],
+        );
+    }
+
+    #[test]
+    fn is_nan_while_the_window_holds_a_gap() {
+        assert_bits(
+            &run(&[1.0, 2.0, NAN, 4.0, 5.0, 6.0, -INF, 8.0], 2),
+            &[NAN, 1.5, NAN, NAN, 4.5, 5.5, NAN, NAN],
+        );
+    }
+
+    #[test]
+    fn is_exact_on_constant_windows() {
+        // 0.1 + 0.1 + 0.1 = 0.30000000000000004; the equal-values rule returns 0.1 itself.
+        assert_bits(&run(&[0.1, 0.1, 0.1, 0.1], 3), &[NAN, NAN, 0.1, 0.1]);
+    }
+
+    #[test]
+    fn clamps_a_mean_whose_sign_contradicts_the_window() {
+        // The Kahan residue of the huge values leaves the running sum at -0.75 for the window
+        // [0.25, 1]; the mean -0.375 of a window without negatives is clamped to +0.0.
+        let x = [
+            -1_203_128_419_911_083_000.0,
+            1.0,
+            1.0,
+            13_141_250_765_482_546.0,
+            0.25,
+            1.0,
+        ];
+        assert_bits(
+            &run(&x, 2),
+            &[
+                NAN,
+                -601_564_209_955_541_500.0,
+                1.0,
+                6_570_625_382_741_274.0,
+                6_570_625_382_741_273.0,
+                0.0,
+            ],
+        );
+        // A window of -0.0 only: the equal-values rule returns -0.0 itself.
+        let out = run(&[-0.0, -0.0], 2);
+        assert_eq!(out[1].to_bits(), (-0.0_f64).to_bits());
+    }
+
+    #[test]
+    fn is_the_input_for_period_one() {
+        let x = [3.5, -2.0, 0.0, 1e12, 1e-9, -0.0];
+        assert_bits(&run(&x, 1), &x);
+    }
+
+    #[test]
+    fn handles_empty_and_short_series() {
+        assert!(run(&[], 3).is_empty());
+        assert_bits(&run(&[1.0, 2.0], 3), &[NAN, NAN]);
+    }
+
+    #[test]
+    fn agrees_with_a_naive_mean() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut x = Vec::with_capacity(1000);
+        for i in 0..1000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let v = f64::from(u32::try_from(state >> 40).unwrap()) / 1e4 - 800.0;
+            x.push(if i % 97 == 5 { NAN } else { v });
+        }
+        for period in [1_usize, 2, 7, 30, 200] {
+            let out = run(&x, period);
+            for (i, &got) in out.iter().enumerate() {
+                let window = &x[(i + 1).saturating_sub(period)..=i];
+                if window.len() < period || window.iter().any(|v| v.is_nan()) {
+                    assert!(got.is_nan(), "index {i} period {period}: {got}");
+                } else {
+                    let naive =
+                        window.iter().sum::<f64>() / f64::from(u32::try_from(period).unwrap());
+                    assert!(
+                        (got - naive).abs() <= 1e-9 * (1.0 + naive.abs()),
+                        "index {i}: {got} vs {naive}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rejects_bad_arguments_without_writing() {
+        let mut out = [5.0; 2];
+        assert_eq!(
+            sma(&[1.0, 2.0], 0, &mut out),
+            Err(KernelError::InvalidPeriod { period: 0 })
+        );
+        assert_eq!(
+            sma(&[1.0], 1, &mut out),
+            Err(KernelError::LengthMismatch {
+                input: 1,
+                output: 2
+            })
+        );
+        assert_bits(&out, &[5.0; 2]);
+    }
+}

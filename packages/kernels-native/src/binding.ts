@@ -1,0 +1,87 @@
+import { createRequire } from 'node:module';
+
+/**
+ * The raw Node-API exports of `kernels-native.<platform>.node` (see `src/lib.rs`). They borrow
+ * the Float64Arrays zero-copy and write into `out`; they check `period`, lengths and overlap
+ * themselves and throw a plain `Error` (`code: 'InvalidArg'`), not an `OmegaTaError`.
+ * Declared by hand rather than imported from the generated `binding.d.cts` so that type-checking
+ * does not need a native build; a test checks the two agree.
+ */
+export interface NativeBinding {
+  ema(close: Float64Array, period: number, out: Float64Array): void;
+  sma(close: Float64Array, period: number, out: Float64Array): void;
+}
+
+/** The outcome of loading the binding: the binding, or why there is none. */
+export type BindingResult = { binding: NativeBinding; reason: null } | { binding: null; reason: string };
+
+/**
+ * The path of the napi-generated loader, relative to this module. It is the same from `src/`
+ * (tests) and from `dist/` (the ESM and CJS builds, where tsup's shims give `import.meta.url` a
+ * value), because both sit one level below the package root, next to which `napi build
+ * --platform` writes `binding.cjs` and `kernels-native.<triple>.node`.
+ */
+export const LOADER_PATH = '../binding.cjs';
+
+const MAX_CAUSES = 8;
+
+/**
+ * One line saying why `error` (thrown by the generated loader) happened, including its chain of
+ * causes: the loader throws "Cannot find native binding" with one cause per file or package it
+ * tried (missing file, dlopen failure, wrong libc...).
+ */
+export function describeLoadError(error: unknown): string {
+  const messages: string[] = [];
+  let current: unknown = error;
+  const seen = new Set<unknown>();
+  while (current !== null && current !== undefined && !seen.has(current) && messages.length < MAX_CAUSES) {
+    seen.add(current);
+    const message = current instanceof Error ? current.message : String(current);
+    messages.push(message.split('\n')[0] ?? message);
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return messages.join(' <- ');
+}
+
+function isNativeBinding(value: unknown): value is NativeBinding {
+  const candidate = value as Partial<Record<keyof NativeBinding, unknown>> | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.ema === 'function' &&
+    typeof candidate.sma === 'function'
+  );
+}
+
+/** Where this process runs, as napi names it (platform-arch). */
+export function platformName(): string {
+  return typeof process === 'undefined' ? 'unknown platform' : `${process.platform}-${process.arch}`;
+}
+
+/**
+ * Loads the binding with `load` (by default: require the generated loader). Never throws: every
+ * failure becomes a reason.
+ */
+export function loadBinding(load: () => unknown = defaultLoad): BindingResult {
+  let value: unknown;
+  try {
+    value = load();
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    // Only the loader itself being missing, not a module the loader requires.
+    const missingLoader =
+      code === 'MODULE_NOT_FOUND' && error instanceof Error && (error.message.split('\n')[0] ?? '').includes(LOADER_PATH);
+    const reason = missingLoader
+      ? `the native loader binding.cjs is missing: @omega-ta/kernels-native was built without \`napi build\` (${describeLoadError(error)})`
+      : `no loadable native binary for ${platformName()}: ${describeLoadError(error)}`;
+    return { binding: null, reason };
+  }
+  if (!isNativeBinding(value)) {
+    return { binding: null, reason: 'the native binding does not export ema and sma (stale or foreign binary?)' };
+  }
+  return { binding: value, reason: null };
+}
+
+function defaultLoad(): unknown {
+  return createRequire(import.meta.url)(LOADER_PATH);
+}

@@ -1,0 +1,118 @@
+//! Node-API binding of the omega-ta Rust kernels (`omega-ta-kernels`).
+//!
+//! Series cross the boundary zero-copy: each export borrows the JS `Float64Array`s' memory
+//! (`Float64ArraySlice`, no napi reference, no copy) and the kernel writes straight into the
+//! caller's `out` buffer. Nothing here panics on bad input: parameters, lengths and overlapping
+//! buffers are rejected with a `napi::Error` (a JS `Error` with `code: "InvalidArg"`), and every
+//! export is `catch_unwind` so an unexpected panic also becomes a JS error instead of aborting
+//! Node. The TypeScript wrapper validates first (with the contract's typed errors); these checks
+//! make the raw binding safe to call on its own.
+
+use napi::bindgen_prelude::{Float64ArraySlice, Result};
+use napi::{Error, Status};
+use napi_derive::napi;
+use omega_ta_kernels::{KernelError, PERIOD_MAX};
+
+fn invalid_arg(message: String) -> Error {
+    Error::new(Status::InvalidArg, message)
+}
+
+fn kernel_error(indicator: &str, error: &KernelError) -> Error {
+    invalid_arg(format!("{indicator}: {error}"))
+}
+
+/// A JS number as a period: an integer in `1..=PERIOD_MAX` (NaN, ±Infinity and fractions are
+/// rejected rather than truncated or saturated by a float-to-int cast).
+fn period_from_js(indicator: &str, period: f64) -> Result<usize> {
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "PERIOD_MAX = 2^31 - 1 converts to f64 exactly"
+    )]
+    let max = PERIOD_MAX as f64;
+    if period.is_finite() && period.fract() == 0.0 && (1.0..=max).contains(&period) {
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "period is a whole number in [1, 2^31 - 1], checked just above"
+        )]
+        Ok(period as usize)
+    } else {
+        Err(invalid_arg(format!(
+            "{indicator}: period must be an integer in [1, {PERIOD_MAX}] (got {period})"
+        )))
+    }
+}
+
+/// Borrows `input` for reading and `out` for writing, after checking that they have the same
+/// length and do not share memory.
+///
+/// Soundness: both views point into JS-owned `ArrayBuffer`s that the JS caller keeps alive for the
+/// duration of this synchronous call (the values are on the call's handle scope), and no JS code
+/// runs until we return, so nothing detaches, resizes or writes them meanwhile (the one way
+/// around that, another worker writing a `SharedArrayBuffer` during the call, is a data race
+/// whatever the backend, `@omega-ta/kernels-ts` included; callers must not do it). A
+/// `Float64Array` is always 8-byte aligned (its byte offset must be a multiple of 8). The only
+/// remaining condition of `&[f64]` + `&mut [f64]` is that they do not overlap, which is checked
+/// here before the mutable slice is created.
+fn borrow_pair<'a>(
+    indicator: &str,
+    input: &'a Float64ArraySlice<'_>,
+    out: &'a mut Float64ArraySlice<'_>,
+) -> Result<(&'a [f64], &'a mut [f64])> {
+    if input.len() != out.len() {
+        return Err(kernel_error(
+            indicator,
+            &KernelError::LengthMismatch {
+                input: input.len(),
+                output: out.len(),
+            },
+        ));
+    }
+    let input_range = input.as_ptr_range();
+    let out_range = out.as_ptr_range();
+    // Empty slices hold no memory, so they overlap nothing.
+    let overlap = !input.is_empty()
+        && !out.is_empty()
+        && input_range.start < out_range.end
+        && out_range.start < input_range.end;
+    if overlap {
+        return Err(invalid_arg(format!(
+            "{indicator}: out overlaps close; pass a separate buffer"
+        )));
+    }
+    // SAFETY: see the function's doc comment: `out` is a live, writable, properly aligned
+    // Float64Array of `out.len()` elements that no other reference (in particular not `input`)
+    // aliases for the lifetime `'a`.
+    let out = unsafe { out.as_mut() };
+    Ok((input.as_ref(), out))
+}
+
+/// Exponential moving average of `close` with span `period` into `out` (same length, distinct
+/// buffer): pandas 1.5.3 `ewm(span=period, adjust=False).mean()`, bit-identical to
+/// `@omega-ta/kernels-ts`.
+///
+/// # Errors
+///
+/// A JS `Error` (`code: "InvalidArg"`) when `period` is not an integer in `[1, 2^31 - 1]`, when
+/// `out` and `close` differ in length or share memory, or when either is not a `Float64Array`.
+#[napi(catch_unwind)]
+pub fn ema(close: Float64ArraySlice, period: f64, mut out: Float64ArraySlice) -> Result<()> {
+    let period = period_from_js("ema", period)?;
+    let (close, out) = borrow_pair("ema", &close, &mut out)?;
+    omega_ta_kernels::ema(close, period, out).map_err(|e| kernel_error("ema", &e))
+}
+
+/// Simple moving average of `close` over `period` bars into `out` (same length, distinct buffer):
+/// pandas 1.5.3 `rolling(period, min_periods=period).mean()`, bit-identical to
+/// `@omega-ta/kernels-ts`.
+///
+/// # Errors
+///
+/// A JS `Error` (`code: "InvalidArg"`) when `period` is not an integer in `[1, 2^31 - 1]`, when
+/// `out` and `close` differ in length or share memory, or when either is not a `Float64Array`.
+#[napi(catch_unwind)]
+pub fn sma(close: Float64ArraySlice, period: f64, mut out: Float64ArraySlice) -> Result<()> {
+    let period = period_from_js("sma", period)?;
+    let (close, out) = borrow_pair("sma", &close, &mut out)?;
+    omega_ta_kernels::sma(close, period, out).map_err(|e| kernel_error("sma", &e))
+}

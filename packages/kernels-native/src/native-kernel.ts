@@ -1,0 +1,21 @@
+import { bindKernel, ema, sma, type Kernel } from '@omega-ta/kernel-interface';
+import type { NativeBinding } from './binding.js';
+import { info } from './info.js';
+
+/**
+ * The contract's kernel on top of a loaded binding. Every function is a `bindKernel` wrapper, so
+ * buffers and parameters are validated in JS first, with the same `OmegaTaError`s as
+ * `@omega-ta/kernels-ts`; in particular an `out` that overlaps an input is rejected before Rust
+ * sees it (a `&[f64]` aliasing a `&mut [f64]` would be undefined behaviour).
+ */
+export function kernelFromBinding(binding: NativeBinding): Kernel {
+  return Object.freeze({
+    info,
+    ema: bindKernel(ema, (inputs, params, outputs) => {
+      binding.ema(inputs[0]!, params['period']!, outputs[0]!);
+    }),
+    sma: bindKernel(sma, (inputs, params, outputs) => {
+      binding.sma(inputs[0]!, params['period']!, outputs[0]!);
+    }),
+  });
+}

@@ -1,0 +1,67 @@
+import { bindKernel, sma as spec } from '@omega-ta/kernel-interface';
+
+/** True for -0, negative numbers and -Infinity: C's `signbit` for non-NaN values. */
+function signbit(v: number): boolean {
+  return v < 0 || (v === 0 && 1 / v < 0);
+}
+
+/**
+ * SMA into `out`, bit for bit pandas 1.5.3 `Series.rolling(period, min_periods=period).mean()`
+ * (aggregations.pyx `roll_mean` over a fixed window):
+ *
+ * - the window sum is a Kahan-compensated running sum with separate compensations for added and
+ *   removed values, updated in pandas' order (remove the leaving value, then add the new one);
+ * - the mean is `sum / nobs`, replaced by the last value when the last `nobs` observations are all
+ *   equal (pandas' exact result on constant windows), and clamped to 0 when its sign contradicts
+ *   every value of the window;
+ * - non-finite inputs are missing; a window with fewer than `period` observations is NaN.
+ *
+ * Warm-up: outputs 0 … period-2 are NaN; later outputs are NaN while the window holds a gap.
+ */
+export function smaInto(x: Float64Array, period: number, out: Float64Array): void {
+  const n = x.length;
+  let nobs = 0;
+  let sum = 0;
+  let compAdd = 0;
+  let compRemove = 0;
+  let negatives = 0;
+  let sameRun = 0;
+  let last = Number.NaN;
+  for (let i = 0; i < n; i += 1) {
+    if (i >= period) {
+      const leaving = x[i - period]!;
+      if (leaving - leaving === 0) {
+        nobs -= 1;
+        const y = -leaving - compRemove;
+        const t = sum + y;
+        compRemove = t - sum - y;
+        sum = t;
+        if (signbit(leaving)) negatives -= 1;
+      }
+    }
+    const v = x[i]!;
+    if (v - v === 0) {
+      nobs += 1;
+      const y = v - compAdd;
+      const t = sum + y;
+      compAdd = t - sum - y;
+      sum = t;
+      if (signbit(v)) negatives += 1;
+      sameRun = v === last ? sameRun + 1 : 1;
+      last = v;
+    }
+    let mean = Number.NaN;
+    if (nobs >= period) {
+      mean = sum / nobs;
+      if (sameRun >= nobs) mean = last;
+      else if (negatives === 0 && mean < 0) mean = 0;
+      else if (negatives === nobs && mean > 0) mean = 0;
+    }
+    out[i] = mean;
+  }
+}
+
+/** Simple moving average of `close` over `period` bars; see {@link smaInto}. */
+export const sma = bindKernel(spec, (inputs, params, outputs) => {
+  smaInto(inputs[0]!, params['period']!, outputs[0]!);
+});

@@ -1,0 +1,52 @@
+// Quick start, command 2 (`pnpm test`): type checks, every vitest project, the Rust unit tests and
+// the packaging check, then one closing line `N passed, N failed`. Exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+let passed = 0;
+let failed = 0;
+
+function run(command, args, options = {}) {
+  console.log(`\n==> ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: options.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', encoding: 'utf8', ...options });
+  if (options.capture && result.stdout) process.stdout.write(result.stdout);
+  if (result.error) console.error(result.error.message);
+  return result;
+}
+
+// Build (cached by turbo) and type-check every package (strict; includes the tests'
+// @ts-expect-error assertions). The tests import the workspace packages from their dist/.
+const typecheck = run('pnpm', ['exec', 'turbo', 'run', 'build', 'typecheck', '--output-logs=errors-only']);
+typecheck.status === 0 ? (passed += 1) : (failed += 1);
+
+// Every vitest project (packages/* and tooling/*), counted from vitest's JSON report.
+const reportDir = mkdtempSync(join(tmpdir(), 'omega-ta-vitest-'));
+const report = join(reportDir, 'report.json');
+const vitest = run('pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+try {
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  passed += json.numPassedTests;
+  failed += json.numFailedTests + (vitest.status !== 0 && json.numFailedTests === 0 ? 1 : 0);
+} catch {
+  failed += 1;
+}
+rmSync(reportDir, { recursive: true, force: true });
+
+// Rust unit tests of the pure kernels crate.
+const cargo = run('cargo', ['test', '--manifest-path', 'packages/kernels-native/Cargo.toml', '--workspace'], { capture: true });
+const cargoCounts = [...(cargo.stdout ?? '').matchAll(/test result: \w+\. (\d+) passed; (\d+) failed/g)];
+for (const [, p, f] of cargoCounts) {
+  passed += Number(p);
+  failed += Number(f);
+}
+if (cargo.status !== 0 || cargoCounts.length === 0) failed += 1;
+
+// Every package packs and installs into an empty folder, loading by import and by require.
+const pack = run('node', ['scripts/pack-check.mjs']);
+pack.status === 0 ? (passed += 1) : (failed += 1);
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import tsKernel from '@omega-ta/kernels-ts';
+import { loadNativeKernel } from '@omega-ta/kernels-native';
+import { conformanceChecks } from './suite.js';
+
+const RUNS = Number(process.env['OMEGA_TA_CONFORMANCE_RUNS'] ?? 200);
+
+describe('@omega-ta/kernels-ts', () => {
+  for (const check of conformanceChecks(tsKernel, { numRuns: RUNS })) it(check.name, check.run);
+});
+
+describe('@omega-ta/kernels-native', () => {
+  const native = loadNativeKernel();
+  it('loads (the native conformance tests below must run, not be skipped)', () => {
+    expect(native.reason).toBeNull();
+    expect(native.kernel?.info.name).toBe('@omega-ta/kernels-native');
+  });
+  if (native.kernel !== null) {
+    for (const check of conformanceChecks(native.kernel, { numRuns: RUNS, bitwise: true })) it(check.name, check.run);
+  }
+});
+
+describe('the conformance runner', () => {
+  const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+  const run = (kernel: string) => spawnSync(process.execPath, [cli, '--kernel', kernel, '--runs', '50'], { encoding: 'utf8' });
+
+  it('passes @omega-ta/kernels-ts and ends with the N passed, N failed line', () => {
+    const result = run('@omega-ta/kernels-ts');
+    expect(result.stdout.trim().split('\n').at(-1)).toMatch(/^[1-9]\d* passed, 0 failed$/);
+    expect(result.status).toBe(0);
+  });
+
+  it('fails a kernel whose EMA is off by 1e-9 relative in one output', () => {
+    const result = run(fileURLToPath(new URL('../fixtures/perturbed-ema-kernel.mjs', import.meta.url)));
+    expect(result.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ passed, [1-9]\d* failed$/);
+    expect(result.stdout).toMatch(/FAIL reference › .* › ema\|/);
+    expect(result.status).toBe(1);
+  });
+
+  it('fails with a readable message on a module that is not a kernel', () => {
+    const result = run(fileURLToPath(new URL('../package.json', import.meta.url)));
+    expect(result.status).not.toBe(0);
+  });
+});

@@ -1,0 +1,126 @@
+import {
+  callKernel,
+  ErrorCode,
+  findIndicator,
+  isOmegaTaError,
+  resolveParams,
+  type IndicatorSpec,
+  type Kernel,
+} from '@omega-ta/kernel-interface';
+import {
+  expectedRows,
+  listDatasets,
+  loadDataset,
+  loadIndicatorCases,
+  relativeError,
+  sameNumber,
+  type ReferenceCase,
+  type ReferenceColumns,
+} from '@omega-ta/golden';
+import { expectThat, type Check } from './check.js';
+import { outputsOf } from './series.js';
+
+/** Relative tolerance of the reference comparison (issue: "within 1e-12 relative"). */
+export const REFERENCE_TOLERANCE = 1e-12;
+
+function throwsInvalidParam(run: () => void, what: string): void {
+  try {
+    run();
+  } catch (error) {
+    expectThat(
+      isOmegaTaError(error) && error.code === ErrorCode.INVALID_PARAM,
+      `${what}: expected OmegaTaError INVALID_PARAM, got ${String(error)}`,
+    );
+    return;
+  }
+  throw new Error(`${what}: expected OmegaTaError INVALID_PARAM, but the call returned`);
+}
+
+function paramsAccepted(spec: IndicatorSpec, params: Readonly<Record<string, unknown>>): boolean {
+  try {
+    resolveParams(spec.name, spec.params, params);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function expectedOutputs(spec: IndicatorSpec, c: ReferenceCase): readonly (readonly unknown[])[] {
+  const values = c.values;
+  if (Array.isArray(values)) return [values];
+  const named = values as Readonly<Record<string, readonly unknown[]>>;
+  return spec.outputs.map((name) => named[name] ?? []);
+}
+
+function compareCase(
+  kernel: Kernel,
+  spec: IndicatorSpec,
+  c: ReferenceCase,
+  columns: ReferenceColumns,
+  sampleRows: readonly number[],
+): void {
+  const inputs = spec.inputs.map((name) => columns[name]);
+  const outputs = outputsOf(spec, columns.close.length);
+  callKernel(kernel, spec.name, inputs, c.params as Record<string, number>, outputs);
+  const expected = expectedOutputs(spec, c);
+  spec.outputs.forEach((name, k) => {
+    const out = outputs[k]!;
+    for (const { row, value } of expectedRows(c, expected[k]!, sampleRows)) {
+      const actual = out[row]!;
+      if (!sameNumber(actual, value, REFERENCE_TOLERANCE)) {
+        throw new Error(
+          `${c.id} ${name}[${row}]: got ${actual}, reference ${value} (relative error ${relativeError(actual, value)})`,
+        );
+      }
+    }
+  });
+}
+
+/**
+ * One check per reference case of every registry indicator, from every dataset in `dir`:
+ * - a value case with parameters the contract accepts must match within 1e-12 relative, NaN where
+ *   NaN, the same infinity and sign of zero;
+ * - an error case (the original raised) must throw INVALID_PARAM;
+ * - a value case whose parameters the contract rejects (the original's silent degenerate
+ *   results, e.g. sma period 0; IndicatorCache reproduces those) must throw INVALID_PARAM.
+ * Cases of timeframes or sides the dataset does not have are IndicatorCache behaviour and skipped.
+ */
+export function referenceChecks(kernel: Kernel, dir?: string): Check[] {
+  const checks: Check[] = [];
+  for (const entry of listDatasets(dir)) {
+    const cases = loadIndicatorCases(entry.name, dir);
+    const relevant = cases.cases.filter((c) => findIndicator(c.method) !== undefined);
+    if (relevant.length === 0) continue;
+    const dataset = loadDataset(entry.name, dir);
+    for (const c of relevant) {
+      const spec = findIndicator(c.method)!;
+      const columns = c.tf === undefined ? undefined : dataset.timeframes[c.tf]?.[c.side as 'bid' | 'ask'];
+      const name = `reference › ${entry.name} › ${c.id}`;
+      if (c.kind === 'error') {
+        const n = columns?.close.length ?? 0;
+        checks.push({
+          name,
+          run: () =>
+            throwsInvalidParam(
+              () => callKernel(kernel, spec.name, spec.inputs.map(() => new Float64Array(n)), c.params as Record<string, number>, outputsOf(spec, n)),
+              c.id,
+            ),
+        });
+      } else if (columns === undefined) {
+        continue;
+      } else if (!paramsAccepted(spec, c.params)) {
+        checks.push({
+          name: `${name} (rejected by the contract)`,
+          run: () =>
+            throwsInvalidParam(
+              () => callKernel(kernel, spec.name, spec.inputs.map((k) => columns[k]), c.params as Record<string, number>, outputsOf(spec, columns.close.length)),
+              c.id,
+            ),
+        });
+      } else {
+        checks.push({ name, run: () => compareCase(kernel, spec, c, columns, cases.sampleRows) });
+      }
+    }
+  }
+  return checks;
+}
