@@ -1,42 +1,14 @@
 import { bindKernel, ema as spec } from '@omega-ta/kernel-interface';
+import { ewmMeanInto } from './ewm.js';
 
 /**
- * EMA into `out`, bit for bit pandas 1.5.3 `Series.ewm(span=period, adjust=False).mean()`
- * (aggregations.pyx `ewm`, adjust=False, ignore_na=False, min_periods=1):
+ * EMA into `out`, bit for bit pandas 1.5.3 `Series.ewm(span=period, adjust=False).mean()`:
+ * pandas turns the span into `com = (span - 1) / 2` and runs its ewm kernel ({@link ewmMeanInto}).
  *
- * - alpha = 1 / (1 + com) with com = (span - 1) / 2, computed in that order;
- * - `oldWt` decays by (1 - alpha) on every row after the first observation, observed or not, and
- *   is reset to 1 after an observation, so a gap of k rows re-weights the next observation with
- *   (1 - alpha)^(k+1) built by repeated multiplication;
- * - the update is `(oldWt * ema + alpha * x) / (oldWt + alpha)`, skipped when x equals the current
- *   value (pandas' guard against drift on constant series); the divisor is not 1 in floating point;
- * - non-finite inputs are missing (pandas turns ±Infinity into NaN before the window functions).
- *
- * Warm-up: NaN until the first finite input, then always defined.
+ * Warm-up: NaN until the first finite input, then always defined (held across gaps).
  */
 export function emaInto(x: Float64Array, period: number, out: Float64Array): void {
-  const n = x.length;
-  if (n === 0) return;
-  const alpha = 1 / (1 + (period - 1) / 2);
-  const decay = 1 - alpha;
-  const first = x[0]!;
-  let value = first - first === 0 ? first : Number.NaN;
-  let oldWt = 1;
-  out[0] = value;
-  for (let i = 1; i < n; i += 1) {
-    const raw = x[i]!;
-    const observed = raw - raw === 0; // false for NaN and ±Infinity
-    if (value === value) {
-      oldWt *= decay;
-      if (observed) {
-        if (value !== raw) value = (oldWt * value + alpha * raw) / (oldWt + alpha);
-        oldWt = 1;
-      }
-    } else if (observed) {
-      value = raw;
-    }
-    out[i] = value;
-  }
+  ewmMeanInto(x, (period - 1) / 2, out);
 }
 
 /** Exponential moving average of `close` with span `period`; see {@link emaInto}. */

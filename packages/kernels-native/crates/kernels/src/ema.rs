@@ -1,4 +1,5 @@
-use crate::{check_lengths, check_period, observed, KernelError};
+use crate::ewm::ewm_mean;
+use crate::{check_lengths, check_period, KernelError};
 
 /// Exponential moving average of `close` with span `period`, written into `out`.
 ///
@@ -9,13 +10,7 @@ use crate::{check_lengths, check_period, observed, KernelError};
 /// step: any change here must be made there too (the vitest suite of `@omega-ta/kernels-native`
 /// compares them bitwise on random series).
 ///
-/// - `alpha = 1 / (1 + (period - 1) / 2)`, computed in that order; `decay = 1 - alpha`;
-/// - after the first observation the old weight decays by `decay` on every row, observed or not,
-///   and is reset to 1 after each observation, so a gap of k rows re-weights the next observation
-///   with `decay^(k+1)` built by repeated multiplication;
-/// - the update is `(old_wt * ema + alpha * x) / (old_wt + alpha)` (no fused multiply-add),
-///   skipped when `x == ema` (IEEE equality, so `-0.0 == 0.0`);
-/// - non-finite inputs (NaN, ±Infinity) are missing.
+/// pandas turns the span into `com = (span - 1) / 2` and runs its ewm kernel ([`ewm_mean`]).
 ///
 /// Output: NaN until the first finite input, then always defined (held across gaps).
 ///
@@ -26,35 +21,7 @@ use crate::{check_lengths, check_period, observed, KernelError};
 pub fn ema(close: &[f64], period: usize, out: &mut [f64]) -> Result<(), KernelError> {
     let period = check_period(period)?;
     check_lengths(close, out)?;
-    let (Some((&first, rest)), Some((out_first, out_rest))) =
-        (close.split_first(), out.split_first_mut())
-    else {
-        return Ok(());
-    };
-    let alpha = 1.0 / (1.0 + (f64::from(period) - 1.0) / 2.0);
-    let decay = 1.0 - alpha;
-    let mut value = if observed(first) { first } else { f64::NAN };
-    let mut old_wt = 1.0;
-    *out_first = value;
-    for (&raw, slot) in rest.iter().zip(out_rest) {
-        if !value.is_nan() {
-            old_wt *= decay;
-            if observed(raw) {
-                #[allow(
-                    clippy::float_cmp,
-                    reason = "pandas skips the update when the observation equals the average exactly"
-                )]
-                let same = value == raw;
-                if !same {
-                    value = (old_wt * value + alpha * raw) / (old_wt + alpha);
-                }
-                old_wt = 1.0;
-            }
-        } else if observed(raw) {
-            value = raw;
-        }
-        *slot = value;
-    }
+    ewm_mean(close, (f64::from(period) - 1.0) / 2.0, out);
     Ok(())
 }
 

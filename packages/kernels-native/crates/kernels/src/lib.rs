@@ -12,6 +12,7 @@
 
 mod ema;
 mod error;
+mod ewm;
 mod sma;
 
 pub use ema::ema;
