@@ -10,7 +10,7 @@ use crate::{check_lengths, check_period, KernelError};
 /// step: any change here must be made there too (the vitest suite of `@omega-ta/kernels-native`
 /// compares them bitwise on random series).
 ///
-/// pandas turns the span into `com = (span - 1) / 2` and runs its ewm kernel ([`ewm_mean`]).
+/// pandas turns the span into `com = (span - 1) / 2` and runs its ewm kernel (`ewm_mean`).
 ///
 /// Output: NaN until the first finite input, then always defined (held across gaps).
 ///
