@@ -2,6 +2,7 @@ import type { AlignedData, CandleColumns } from '@omega-ta/arrow-schemas';
 import {
   callKernel,
   ErrorCode,
+  findIndicator,
   isOmegaTaError,
   OmegaTaError,
   type Kernel,
@@ -41,7 +42,7 @@ function requireInteger(method: string, name: string, value: number, min: number
 export class IndicatorCache {
   readonly #data: AlignedData;
   readonly #strict: boolean;
-  readonly #results = new Map<string, ReadonlyFloat64Array>();
+  readonly #results = new Map<string, readonly ReadonlyFloat64Array[]>();
   #kernel: Kernel;
   #info: BackendInfo;
 
@@ -90,10 +91,7 @@ export class IndicatorCache {
    */
   sma(tf: string, side: string, period: number): ReadonlyFloat64Array {
     requireInteger('sma', 'period', period, this.#strict ? 1 : 0, this.#strict ? 'an integer >= 1' : 'an integer >= 0');
-    if (period === 0) {
-      const columns = this.#columns(tf, side);
-      return columns === undefined ? EMPTY : this.#remember(`sma|${tf}|${side}|period=0`, () => new Float64Array(columns.close.length).fill(Number.NaN));
-    }
+    if (period === 0) return this.#allNaN(tf, side);
     return this.#series('sma', tf, side, { period });
   }
 
@@ -103,24 +101,37 @@ export class IndicatorCache {
     return sides?.[side];
   }
 
-  #remember(key: string, compute: () => ReadonlyFloat64Array): ReadonlyFloat64Array {
-    let result = this.#results.get(key);
-    if (result === undefined) {
-      result = compute();
-      this.#results.set(key, result);
-    }
-    return result;
+  /** The original's answer to degenerate parameters: all NaN, one value per row (empty when absent). */
+  #allNaN(tf: string, side: string): ReadonlyFloat64Array {
+    const columns = this.#columns(tf, side);
+    return columns === undefined ? EMPTY : new Float64Array(columns.close.length).fill(Number.NaN);
   }
 
-  #series(name: 'ema' | 'sma', tf: string, side: string, params: Readonly<Record<string, number>>): ReadonlyFloat64Array {
+  /**
+   * Every output of registry indicator `name` over the columns of `tf`/`side`, computed once per
+   * (indicator, timeframe, side, parameters) and then served from the cache; `undefined` when
+   * the timeframe or side is absent (the original answers those with empty series).
+   */
+  #outputs(name: string, tf: string, side: string, params: Readonly<Record<string, number>>): readonly ReadonlyFloat64Array[] | undefined {
+    const spec = findIndicator(name);
+    if (spec === undefined) throw new OmegaTaError(ErrorCode.UNSUPPORTED, `unknown indicator '${name}'`, { argument: 'name' });
     const columns = this.#columns(tf, side);
-    if (columns === undefined) return EMPTY;
+    if (columns === undefined) return undefined;
     const key = `${name}|${tf}|${side}|${Object.entries(params).map(([k, v]) => `${k}=${v}`).join(',')}`;
-    return this.#remember(key, () => {
-      const out = new Float64Array(columns.close.length);
-      this.#compute(name, [columns.close], params, [out]);
-      return out;
-    });
+    let outputs = this.#results.get(key);
+    if (outputs === undefined) {
+      const n = columns.close.length;
+      const fresh = spec.outputs.map(() => new Float64Array(n));
+      this.#compute(name, spec.inputs.map((input) => columns[input]), params, fresh);
+      outputs = fresh;
+      this.#results.set(key, outputs);
+    }
+    return outputs;
+  }
+
+  /** The single output of a one-output indicator, or the empty series when tf/side is absent. */
+  #series(name: string, tf: string, side: string, params: Readonly<Record<string, number>>): ReadonlyFloat64Array {
+    return this.#outputs(name, tf, side, params)?.[0] ?? EMPTY;
   }
 
   /** Runs a kernel; if the native one fails for a reason other than bad input, TS answers instead. */
