@@ -1,6 +1,7 @@
 export { ErrorCode, OmegaTaError, isOmegaTaError } from './errors.js';
 export { resolveParams, type ParamSpec, type ParamValues, type ParamInput } from './params.js';
 export {
+  bollinger,
   ema,
   sma,
   indicators,

@@ -68,8 +68,39 @@ export const sma = {
   bounds: 'input',
 } as const satisfies IndicatorSpec;
 
+/**
+ * Bollinger Bands with the original IndicatorCache's pandas semantics:
+ * `mid = rolling(period, min_periods=period).mean()`, `std = rolling(period, min_periods=period).std()`
+ * (ddof=1), `upper/lower = mid ± std_factor * std`. Non-finite inputs count as missing.
+ */
+export const bollinger = {
+  name: 'bollinger',
+  title: 'Bollinger Bands',
+  formula:
+    'mid[t] = mean(x[t-period+1..t]); std[t] = sample standard deviation (ddof 1) of the same window; ' +
+    'upper[t] = mid[t] + std_factor * std[t]; lower[t] = mid[t] - std_factor * std[t]. ' +
+    'Defined only when all `period` values of the window are present; NaN otherwise.',
+  inputs: ['close'],
+  params: [
+    period('Window length, in bars (at least 2: a one-bar window has no sample standard deviation).', {
+      min: 2,
+      default: 20,
+    }),
+    {
+      name: 'std_factor',
+      kind: 'number',
+      min: 0,
+      max: Number.MAX_VALUE,
+      default: 2,
+      description: 'Width of the bands, in standard deviations (>= 0, so that upper >= mid >= lower).',
+    },
+  ],
+  outputs: ['upper', 'mid', 'lower'],
+  lookback: (p) => (p['period'] ?? 20) - 1,
+} as const satisfies IndicatorSpec;
+
 /** Every indicator of the contract. Adding one here makes the conformance suite test it. */
-export const indicators = { ema, sma } as const;
+export const indicators = { ema, sma, bollinger } as const;
 
 export type Indicators = typeof indicators;
 export type IndicatorName = keyof Indicators;

@@ -78,11 +78,43 @@ describe('the raw napi binding', () => {
     expect(Array.from(out)).toEqual([2, 3]);
   });
 
+  it('checks bollinger\'s parameters, lengths and the overlap of its three outputs itself', () => {
+    const close = new Float64Array([1, 2, 3, 4]);
+    const outs = () => [new Float64Array(4).fill(7), new Float64Array(4).fill(7), new Float64Array(4).fill(7)] as const;
+    for (const [period, k, message] of [
+      [1, 2, 'bollinger: period must be an integer in [2, 2147483647]'],
+      [0, 2, 'bollinger: period must be an integer in [1, 2147483647] (got 0)'],
+      [3, -1, 'bollinger: std_factor must be a finite number >= 0'],
+      [3, Number.NaN, 'bollinger: std_factor must be a finite number >= 0'],
+    ] as const) {
+      const [u, m, l] = outs();
+      const error = rawError(() => raw.bollinger(close, period, k, u, m, l));
+      expect(error.message).toContain(message);
+      expect(error.code).toBe('InvalidArg');
+      expect([...u, ...m, ...l]).toEqual(Array(12).fill(7));
+    }
+    const buffer = new Float64Array(12);
+    const [u, , l] = outs();
+    expect(rawError(() => raw.bollinger(close, 2, 2, u, buffer.subarray(0, 4), buffer.subarray(3, 7))).message).toBe(
+      'bollinger: out lower overlaps out mid; pass separate buffers',
+    );
+    expect(rawError(() => raw.bollinger(close, 2, 2, u, close, l)).message).toBe('bollinger: out mid overlaps close; pass a separate buffer');
+    expect(rawError(() => raw.bollinger(close, 2, 2, u, new Float64Array(3), l)).message).toBe(
+      'bollinger: out has length 3, expected 4 (the length of the input)',
+    );
+    const [u2, m2, l2] = outs();
+    raw.bollinger(close, 2, 2, u2, m2, l2);
+    expect(Array.from(m2)).toEqual([Number.NaN, 1.5, 2.5, 3.5]);
+  });
+
   it('matches the signatures declared in the generated binding.d.cts', () => {
     const dts = readFileSync(`${packageRoot}/binding.d.cts`, 'utf8');
     for (const name of ['ema', 'sma']) {
       expect(dts).toContain(`export declare function ${name}(close: Float64Array, period: number, out: Float64Array): void`);
     }
+    expect(dts).toContain(
+      'export declare function bollinger(close: Float64Array, period: number, stdFactor: number, upper: Float64Array, mid: Float64Array, lower: Float64Array): void',
+    );
   });
 });
 
@@ -112,7 +144,7 @@ describe('loadBinding failures become reasons', () => {
   });
 
   it('rejects a module that is not the binding', () => {
-    expect(loadBinding(() => ({ ema: () => undefined })).reason).toMatch(/does not export ema and sma/);
+    expect(loadBinding(() => ({ ema: () => undefined })).reason).toMatch(/does not export ema, sma and bollinger/);
   });
 
   it('describes non-Error throws and cyclic causes without looping', () => {

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 export interface NativeBinding {
   ema(close: Float64Array, period: number, out: Float64Array): void;
   sma(close: Float64Array, period: number, out: Float64Array): void;
+  bollinger(close: Float64Array, period: number, stdFactor: number, upper: Float64Array, mid: Float64Array, lower: Float64Array): void;
 }
 
 /** The outcome of loading the binding: the binding, or why there is none. */
@@ -49,7 +50,8 @@ function isNativeBinding(value: unknown): value is NativeBinding {
     typeof candidate === 'object' &&
     candidate !== null &&
     typeof candidate.ema === 'function' &&
-    typeof candidate.sma === 'function'
+    typeof candidate.sma === 'function' &&
+    typeof candidate.bollinger === 'function'
   );
 }
 
@@ -77,7 +79,7 @@ export function loadBinding(load: () => unknown = defaultLoad): BindingResult {
     return { binding: null, reason };
   }
   if (!isNativeBinding(value)) {
-    return { binding: null, reason: 'the native binding does not export ema and sma (stale or foreign binary?)' };
+    return { binding: null, reason: 'the native binding does not export ema, sma and bollinger (stale or foreign binary?)' };
   }
   return { binding: value, reason: null };
 }

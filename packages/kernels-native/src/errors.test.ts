@@ -43,6 +43,13 @@ const cases: [string, ErrorCode, Call][] = [
   ['close is an array', ErrorCode.INVALID_INPUT, (k) => k.sma([1, 2, 3, 4] as never, { period: 3 }, out())],
   ['out is null', ErrorCode.INVALID_INPUT, (k) => k.ema(x, { period: 3 }, null as never)],
   ['out is a DataView', ErrorCode.INVALID_INPUT, (k) => k.sma(x, { period: 3 }, new DataView(new ArrayBuffer(32)) as never)],
+  ['bollinger period 1', ErrorCode.INVALID_PARAM, (k) => k.bollinger(x, { period: 1 }, out(), out(), out())],
+  ['bollinger std_factor -1', ErrorCode.INVALID_PARAM, (k) => k.bollinger(x, { std_factor: -1 }, out(), out(), out())],
+  [
+    'bollinger out mid overlaps out upper',
+    ErrorCode.ALIASED_OUTPUT,
+    (k) => k.bollinger(x, {}, shared.subarray(0, 4), shared.subarray(3, 7), out()),
+  ],
   ['too few arguments', ErrorCode.INVALID_INPUT, (k) => (k.ema as unknown as (...a: unknown[]) => void)(x, { period: 3 })],
 ];
 
@@ -59,11 +66,12 @@ describe('invalid calls', () => {
   });
 
   it('never reaches Rust: the binding is not called and out is untouched', () => {
-    const binding = { ema: vi.fn(), sma: vi.fn() };
+    const binding = { ema: vi.fn(), sma: vi.fn(), bollinger: vi.fn() };
     const kernel = kernelFromBinding(binding);
     for (const [, , call] of cases) thrown(call, kernel);
     expect(binding.ema).not.toHaveBeenCalled();
     expect(binding.sma).not.toHaveBeenCalled();
+    expect(binding.bollinger).not.toHaveBeenCalled();
 
     const target = new Float64Array(4).fill(7);
     thrown((k) => k.ema(x, { period: 0 }, target), nativeKernel);

@@ -28,7 +28,8 @@ function native(load: () => NativeKernelResult, indicator: string): Kernel {
 export function createLazyKernel(load: () => NativeKernelResult): Kernel {
   const ema: KernelFunction<Indicators['ema']> = (...args) => native(load, 'ema').ema(...args);
   const sma: KernelFunction<Indicators['sma']> = (...args) => native(load, 'sma').sma(...args);
-  return Object.freeze({ info, ema, sma });
+  const bollinger: KernelFunction<Indicators['bollinger']> = (...args) => native(load, 'bollinger').bollinger(...args);
+  return Object.freeze({ info, ema, sma, bollinger });
 }
 
 /**

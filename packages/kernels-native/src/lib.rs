@@ -87,6 +87,45 @@ fn borrow_pair<'a>(
     Ok((input.as_ref(), out))
 }
 
+/// Checks, before any `&mut [f64]` is created, that each of `outs` has the length of `input` and
+/// that no two of the buffers (input included) share memory. Together with the conditions of
+/// [`borrow_pair`]'s doc comment (JS-owned, live, 8-byte aligned buffers that nothing else touches
+/// during this synchronous call), this makes one `&[f64]` over `input` and one `&mut [f64]` per
+/// output valid at the same time.
+fn check_outputs(indicator: &str, input: &[f64], outs: &[(&[f64], &str)]) -> Result<()> {
+    for (out, _) in outs {
+        if out.len() != input.len() {
+            return Err(kernel_error(
+                indicator,
+                &KernelError::LengthMismatch {
+                    input: input.len(),
+                    output: out.len(),
+                },
+            ));
+        }
+    }
+    let overlap = |a: &[f64], b: &[f64]| {
+        let (ra, rb) = (a.as_ptr_range(), b.as_ptr_range());
+        // Empty slices hold no memory, so they overlap nothing.
+        !a.is_empty() && !b.is_empty() && ra.start < rb.end && rb.start < ra.end
+    };
+    for (k, &(out, name)) in outs.iter().enumerate() {
+        if overlap(input, out) {
+            return Err(invalid_arg(format!(
+                "{indicator}: out {name} overlaps close; pass a separate buffer"
+            )));
+        }
+        for &(other, other_name) in &outs[..k] {
+            if overlap(other, out) {
+                return Err(invalid_arg(format!(
+                    "{indicator}: out {name} overlaps out {other_name}; pass separate buffers"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Exponential moving average of `close` with span `period` into `out` (same length, distinct
 /// buffer): pandas 1.5.3 `ewm(span=period, adjust=False).mean()`, bit-identical to
 /// `@omega-ta/kernels-ts`.
@@ -115,4 +154,38 @@ pub fn sma(close: Float64ArraySlice, period: f64, mut out: Float64ArraySlice) ->
     let period = period_from_js("sma", period)?;
     let (close, out) = borrow_pair("sma", &close, &mut out)?;
     omega_ta_kernels::sma(close, period, out).map_err(|e| kernel_error("sma", &e))
+}
+
+/// Bollinger Bands of `close` into `upper`, `mid`, `lower` (same length as `close`, four distinct
+/// buffers): the original `IndicatorCache`'s pandas 1.5.3 `mid ± std_factor * rolling std`,
+/// bit-identical to `@omega-ta/kernels-ts`.
+///
+/// # Errors
+///
+/// A JS `Error` (`code: "InvalidArg"`) when `period` is not an integer in `[2, 2^31 - 1]`, when
+/// `std_factor` is not a finite number `>= 0`, when an output differs in length from `close` or
+/// shares memory with `close` or another output, or when a buffer is not a `Float64Array`.
+#[napi(catch_unwind)]
+pub fn bollinger(
+    close: Float64ArraySlice,
+    period: f64,
+    std_factor: f64,
+    mut upper: Float64ArraySlice,
+    mut mid: Float64ArraySlice,
+    mut lower: Float64ArraySlice,
+) -> Result<()> {
+    let period = period_from_js("bollinger", period)?;
+    check_outputs(
+        "bollinger",
+        &close,
+        &[(&upper, "upper"), (&mid, "mid"), (&lower, "lower")],
+    )?;
+    // SAFETY: `check_outputs` just verified that `upper`, `mid` and `lower` have the length of
+    // `close` and that none of the four buffers shares memory with another; they are live,
+    // writable, 8-byte aligned JS Float64Arrays that nothing else reads or writes during this
+    // synchronous call (see `borrow_pair`). So the three `&mut [f64]` alias neither each other nor
+    // the `&[f64]` over `close` for as long as they live (this function's body).
+    let (upper, mid, lower) = unsafe { (upper.as_mut(), mid.as_mut(), lower.as_mut()) };
+    omega_ta_kernels::bollinger(&close, period, std_factor, upper, mid, lower)
+        .map_err(|e| kernel_error("bollinger", &e))
 }

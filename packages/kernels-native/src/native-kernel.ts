@@ -1,4 +1,4 @@
-import { bindKernel, ema, sma, type Kernel } from '@omega-ta/kernel-interface';
+import { bindKernel, bollinger, ema, sma, type Kernel } from '@omega-ta/kernel-interface';
 import type { NativeBinding } from './binding.js';
 import { info } from './info.js';
 
@@ -16,6 +16,9 @@ export function kernelFromBinding(binding: NativeBinding): Kernel {
     }),
     sma: bindKernel(sma, (inputs, params, outputs) => {
       binding.sma(inputs[0]!, params['period']!, outputs[0]!);
+    }),
+    bollinger: bindKernel(bollinger, (inputs, params, outputs) => {
+      binding.bollinger(inputs[0]!, params['period']!, params['std_factor']!, outputs[0]!, outputs[1]!, outputs[2]!);
     }),
   });
 }

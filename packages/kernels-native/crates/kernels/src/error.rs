@@ -8,6 +8,13 @@ pub enum KernelError {
         /// The rejected value.
         period: usize,
     },
+    /// A parameter is outside the range the indicator accepts.
+    InvalidParam {
+        /// The parameter's name.
+        name: &'static str,
+        /// What it must be, e.g. `an integer in [2, 2147483647]`.
+        expected: &'static str,
+    },
     /// The output does not have the length of the input.
     LengthMismatch {
         /// Length of the input series.
@@ -25,6 +32,7 @@ impl fmt::Display for KernelError {
                 "period must be an integer in [1, {}] (got {period})",
                 crate::PERIOD_MAX
             ),
+            Self::InvalidParam { name, expected } => write!(f, "{name} must be {expected}"),
             Self::LengthMismatch { input, output } => write!(
                 f,
                 "out has length {output}, expected {input} (the length of the input)"

@@ -10,11 +10,14 @@
 //! The batch shape is the contract's: inputs as slices, parameters, then caller-allocated outputs
 //! of the same length. Invalid arguments are reported as [`KernelError`], never as a panic.
 
+mod bollinger;
 mod ema;
 mod error;
 mod ewm;
+mod rolling_var;
 mod sma;
 
+pub use bollinger::bollinger;
 pub use ema::ema;
 pub use error::KernelError;
 pub use sma::sma;

@@ -1,0 +1,79 @@
+/**
+ * pandas 1.5.3 `Series.rolling(window, min_periods=window).var()` (ddof=1) into `out`, bit for bit
+ * (aggregations.pyx `roll_var` over a fixed window). The building block of every rolling standard
+ * deviation (Bollinger Bands, z-scores).
+ *
+ * - Welford's online mean and sum of squared deviations `ssqdm`, with Kahan-style compensation of
+ *   the mean update; adds and removes keep separate compensations (pandas' `compensation_add` and
+ *   `compensation_remove`), and each step removes the leaving value before adding the new one;
+ * - add (x observed): `nobs += 1`; `prevMean = mean - c`; `y = x - c`; `t = y - mean`;
+ *   `c = (t + mean) - y`; `mean = mean + t / nobs`; `ssqdm = ssqdm + (x - prevMean) * (x - mean)`;
+ * - remove (x observed): `nobs -= 1`; if `nobs > 0` the mirror image (`mean - t / nobs`,
+ *   `ssqdm - (x - prevMean) * (x - mean)`), else `mean = ssqdm = 0` (the compensation is kept);
+ * - variance `ssqdm / (nobs - 1)` when `nobs >= window` and `nobs > 1`, else NaN; exactly 0 when
+ *   the last `nobs` observations are all equal (pandas' consecutive-equal-values rule, GH#42064;
+ *   the run is counted over observations only, so it continues across missing rows). The result
+ *   can be a tiny negative number; callers taking a square root must clamp it (see
+ *   {@link rollingStdInto});
+ * - non-finite inputs are missing (pandas turns ±Infinity into NaN before the window functions).
+ *
+ * Valid for `window >= 2` (pandas restarts the computation on every row when `window == 1`, which
+ * gives NaN with ddof=1 anyway). Warm-up: outputs 0 … window-2 are NaN.
+ */
+export function rollingVarInto(x: ArrayLike<number>, window: number, out: Float64Array): void {
+  const n = x.length;
+  let nobs = 0;
+  let mean = 0;
+  let ssqdm = 0;
+  let compAdd = 0;
+  let compRemove = 0;
+  let sameRun = 0;
+  let last = Number.NaN;
+  for (let i = 0; i < n; i += 1) {
+    if (i >= window) {
+      const leaving = x[i - window]!;
+      if (leaving - leaving === 0) {
+        nobs -= 1;
+        if (nobs !== 0) {
+          const prevMean = mean - compRemove;
+          const y = leaving - compRemove;
+          const t = y - mean;
+          compRemove = t + mean - y;
+          mean = mean - t / nobs;
+          ssqdm = ssqdm - (leaving - prevMean) * (leaving - mean);
+        } else {
+          mean = 0;
+          ssqdm = 0;
+        }
+      }
+    }
+    const v = x[i]!;
+    if (v - v === 0) {
+      nobs += 1;
+      sameRun = v === last ? sameRun + 1 : 1;
+      last = v;
+      const prevMean = mean - compAdd;
+      const y = v - compAdd;
+      const t = y - mean;
+      compAdd = t + mean - y;
+      mean = mean + t / nobs;
+      ssqdm = ssqdm + (v - prevMean) * (v - mean);
+    }
+    let variance = Number.NaN;
+    if (nobs >= window && nobs > 1) variance = sameRun >= nobs ? 0 : ssqdm / (nobs - 1);
+    out[i] = variance;
+  }
+}
+
+/**
+ * pandas 1.5.3 `Series.rolling(window, min_periods=window).std()` (ddof=1) into `out`, bit for bit:
+ * the square root of {@link rollingVarInto}, with pandas' `zsqrt` rule that a negative variance
+ * (a rounding residue) gives +0 instead of NaN. NaN stays NaN; -0 stays -0 (`sqrt(-0)`).
+ */
+export function rollingStdInto(x: ArrayLike<number>, window: number, out: Float64Array): void {
+  rollingVarInto(x, window, out);
+  for (let i = 0; i < out.length; i += 1) {
+    const v = out[i]!;
+    out[i] = v < 0 ? 0 : Math.sqrt(v);
+  }
+}
