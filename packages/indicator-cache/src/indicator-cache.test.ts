@@ -1,50 +1,59 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ErrorCode, isOmegaTaError } from '@omega-ta/kernel-interface';
+import { ErrorCode, isOmegaTaError, type ReadonlyFloat64Array } from '@omega-ta/kernel-interface';
 import { expectedRows, listDatasets, loadDataset, loadIndicatorCases, sameNumber, type ReferenceCase } from '@omega-ta/golden';
 import { BACKEND_ENV } from './backend.js';
 import { IndicatorCache } from './indicator-cache.js';
 
-const METHODS = ['get_closes', 'ema', 'sma'] as const;
+/** A series, or an object of named series (tuple methods). */
+type Result = ReadonlyFloat64Array | object;
+type Params = Readonly<Record<string, unknown>>;
+const num = (p: Params, name: string) => p[name] as number | undefined;
 
-function call(cache: IndicatorCache, c: ReferenceCase) {
-  const tf = c.tf!;
-  const side = c.side!;
-  const period = c.params['period'] as number;
-  switch (c.method) {
-    case 'get_closes':
-      return cache.getCloses(tf, side);
-    case 'ema':
-      return cache.ema(tf, side, period);
-    default:
-      return cache.sma(tf, side, period);
-  }
+/** How each reference method is called on IndicatorCache (parameters omitted take the defaults). */
+const CALLS: Readonly<Record<string, (cache: IndicatorCache, tf: string, side: string, p: Params) => Result>> = {
+  get_closes: (cache, tf, side) => cache.getCloses(tf, side),
+  ema: (cache, tf, side, p) => cache.ema(tf, side, num(p, 'period')!),
+  sma: (cache, tf, side, p) => cache.sma(tf, side, num(p, 'period')!),
+  bollinger: (cache, tf, side, p) => cache.bollinger(tf, side, num(p, 'period'), num(p, 'std_factor')),
+};
+
+/** The expected (output name, values) pairs of a case: one unnamed series or the named tuple. */
+function expectedOutputs(c: ReferenceCase): [string, unknown[]][] {
+  return Array.isArray(c.values) ? [['', c.values as unknown[]]] : Object.entries(c.values as Record<string, unknown[]>);
+}
+
+function outputOf(result: Result, name: string): ReadonlyFloat64Array {
+  return name === "" ? (result as ReadonlyFloat64Array) : (result as Record<string, ReadonlyFloat64Array>)[name]!;
 }
 
 describe.each(['ts', 'native'] as const)('reference replay with the %s backend', (backend) => {
   for (const entry of listDatasets()) {
-    it(`${entry.name}: every get_closes/ema/sma case`, () => {
+    it(`${entry.name}: every case of ${Object.keys(CALLS).join('/')}`, () => {
       const data = loadDataset(entry.name);
       const file = loadIndicatorCases(entry.name);
       const cache = new IndicatorCache(data, { backend });
       expect(cache.backendInfo().active).toBe(backend);
-      const cases = file.cases.filter((c) => (METHODS as readonly string[]).includes(c.method));
+      const cases = file.cases.filter((c) => c.method in CALLS);
       expect(cases.length).toBeGreaterThan(0);
       for (const c of cases) {
         if (c.kind === 'error') {
           let thrown: unknown;
           try {
-            call(cache, c);
+            CALLS[c.method]!(cache, c.tf!, c.side!, c.params);
           } catch (error) {
             thrown = error;
           }
           expect(isOmegaTaError(thrown) && thrown.code === ErrorCode.INVALID_PARAM, `${c.id} should throw INVALID_PARAM`).toBe(true);
           continue;
         }
-        const result = call(cache, c);
-        expect(result.length, c.id).toBe(c.length);
-        for (const { row, value } of expectedRows(c, c.values as unknown[], file.sampleRows)) {
-          const actual = result[row]!;
-          if (!sameNumber(actual, value, 1e-12)) expect.fail(`${c.id}[${row}]: got ${actual}, reference ${value}`);
+        const result = CALLS[c.method]!(cache, c.tf!, c.side!, c.params);
+        for (const [name, values] of expectedOutputs(c)) {
+          const output = outputOf(result, name);
+          expect(output.length, `${c.id} ${name}`).toBe(c.length);
+          for (const { row, value } of expectedRows(c, values, file.sampleRows)) {
+            const actual = output[row]!;
+            if (!sameNumber(actual, value, 1e-12)) expect.fail(`${c.id} ${name}[${row}]: got ${actual}, reference ${value}`);
+          }
         }
       }
     });

@@ -23,6 +23,13 @@ export interface IndicatorCacheOptions {
 
 const EMPTY: ReadonlyFloat64Array = new Float64Array(0);
 
+/** Bollinger Bands, one value per row each. */
+export interface Bands {
+  readonly upper: ReadonlyFloat64Array;
+  readonly mid: ReadonlyFloat64Array;
+  readonly lower: ReadonlyFloat64Array;
+}
+
 function requireInteger(method: string, name: string, value: number, min: number, rule: string): void {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
     throw new OmegaTaError(ErrorCode.INVALID_PARAM, `${method}: ${name} must be ${rule} (got ${String(value)})`, {
@@ -99,6 +106,30 @@ export class IndicatorCache {
     if (side !== 'bid' && side !== 'ask') return undefined;
     const sides = Object.prototype.hasOwnProperty.call(this.#data.timeframes, tf) ? this.#data.timeframes[tf] : undefined;
     return sides?.[side];
+  }
+
+  /**
+   * Bollinger Bands of the closes: `mid` = pandas `rolling(period).mean()`, `upper`/`lower` =
+   * mid ± stdFactor × `rolling(period).std()` (sample, ddof 1). Compatible with the original:
+   * period 1 gives `mid` = close and NaN bands, period 0 all NaN, a negative `stdFactor` swaps the
+   * bands (each is an error with `strictParams`); a negative period is an error.
+   */
+  bollinger(tf: string, side: string, period = 20, stdFactor = 2.0): Bands {
+    requireInteger('bollinger', 'period', period, this.#strict ? 2 : 0, this.#strict ? 'an integer >= 2' : 'an integer >= 0');
+    if (typeof stdFactor !== 'number' || !Number.isFinite(stdFactor) || (this.#strict && stdFactor < 0)) {
+      const rule = this.#strict ? 'a finite number >= 0' : 'a finite number';
+      throw new OmegaTaError(ErrorCode.INVALID_PARAM, `bollinger: std_factor must be ${rule} (got ${String(stdFactor)})`, {
+        argument: 'std_factor',
+      });
+    }
+    if (period < 2) {
+      const nan = this.#allNaN(tf, side);
+      return { upper: nan, mid: period === 1 ? this.sma(tf, side, 1) : nan, lower: nan };
+    }
+    const [upper = EMPTY, mid = EMPTY, lower = EMPTY] =
+      this.#outputs('bollinger', tf, side, { period, std_factor: Math.abs(stdFactor) }) ?? [];
+    // mid + (-k) * std is bitwise mid - k * std: a negative factor swaps the bands exactly.
+    return stdFactor < 0 ? { upper: lower, mid, lower: upper } : { upper, mid, lower };
   }
 
   /** The original's answer to degenerate parameters: all NaN, one value per row (empty when absent). */
