@@ -3,6 +3,7 @@ import baselineKernel from '@omega-ta/kernels-ts';
 import type { Check } from './check.js';
 import { differentialChecks } from './differential-checks.js';
 import { errorChecks } from './error-checks.js';
+import { naiveChecks } from './naive-checks.js';
 import { propertyChecks } from './property-checks.js';
 import { REFERENCE_TOLERANCE, referenceChecks } from './reference-checks.js';
 
@@ -19,8 +20,9 @@ export interface SuiteOptions {
 
 /**
  * Every check a kernel package must pass, driven by the registry: reference cases, properties,
- * errors and the differential check against kernels-ts. Adding an indicator to the registry adds
- * its checks here without test code of its own.
+ * the naive textbook implementation, errors and the differential check against kernels-ts.
+ * Adding an indicator to the registry adds its checks here; only its naive implementation
+ * (`naive/<name>.ts`) is written by hand.
  */
 export function conformanceChecks(kernel: Kernel, options: SuiteOptions = {}): Check[] {
   const numRuns = options.numRuns ?? 200;
@@ -28,6 +30,7 @@ export function conformanceChecks(kernel: Kernel, options: SuiteOptions = {}): C
   const checks = referenceChecks(kernel, options.referenceDir);
   for (const spec of indicatorList) {
     checks.push(...propertyChecks(kernel, spec, numRuns));
+    checks.push(...naiveChecks(kernel, spec, numRuns));
     checks.push(...errorChecks(kernel, spec));
     if (kernel.info.name === baseline.info.name) continue; // comparing the baseline with itself proves nothing
     checks.push(

@@ -1,0 +1,15 @@
+import type { Ohlcv } from '../series.js';
+import { bollinger } from './bollinger.js';
+import { ema } from './ema.js';
+import { sma } from './sma.js';
+
+/**
+ * An obviously correct implementation of an indicator from its textbook definition (no running
+ * sums, no recursion tricks), returning the outputs in registry order. The conformance suite
+ * compares every kernel with it on realistic data, within a tolerance, so an algorithm that is
+ * bit-exact with pandas but wrong in its definition would still be caught.
+ */
+export type NaiveIndicator = (table: Ohlcv, params: Readonly<Record<string, number>>) => number[][];
+
+/** Naive implementations by registry name. */
+export const naiveIndicators: Readonly<Record<string, NaiveIndicator>> = { ema, sma, bollinger };
