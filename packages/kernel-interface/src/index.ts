@@ -3,6 +3,9 @@ export { resolveParams, type ParamSpec, type ParamValues, type ParamInput } from
 export {
   ema,
   sma,
+  rsi,
+  roc,
+  macd,
   indicators,
   indicatorList,
   findIndicator,

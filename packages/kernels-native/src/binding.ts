@@ -10,6 +10,17 @@ import { createRequire } from 'node:module';
 export interface NativeBinding {
   ema(close: Float64Array, period: number, out: Float64Array): void;
   sma(close: Float64Array, period: number, out: Float64Array): void;
+  rsi(close: Float64Array, period: number, out: Float64Array): void;
+  roc(close: Float64Array, period: number, out: Float64Array): void;
+  macd(
+    close: Float64Array,
+    fastPeriod: number,
+    slowPeriod: number,
+    signalPeriod: number,
+    macdOut: Float64Array,
+    signalOut: Float64Array,
+    histogramOut: Float64Array,
+  ): void;
 }
 
 /** The outcome of loading the binding: the binding, or why there is none. */
@@ -49,7 +60,10 @@ function isNativeBinding(value: unknown): value is NativeBinding {
     typeof candidate === 'object' &&
     candidate !== null &&
     typeof candidate.ema === 'function' &&
-    typeof candidate.sma === 'function'
+    typeof candidate.sma === 'function' &&
+    typeof candidate.rsi === 'function' &&
+    typeof candidate.roc === 'function' &&
+    typeof candidate.macd === 'function'
   );
 }
 
@@ -77,7 +91,7 @@ export function loadBinding(load: () => unknown = defaultLoad): BindingResult {
     return { binding: null, reason };
   }
   if (!isNativeBinding(value)) {
-    return { binding: null, reason: 'the native binding does not export ema and sma (stale or foreign binary?)' };
+    return { binding: null, reason: 'the native binding does not export every indicator (ema, sma, rsi, roc, macd): stale or foreign binary?' };
   }
   return { binding: value, reason: null };
 }

@@ -28,7 +28,10 @@ function native(load: () => NativeKernelResult, indicator: string): Kernel {
 export function createLazyKernel(load: () => NativeKernelResult): Kernel {
   const ema: KernelFunction<Indicators['ema']> = (...args) => native(load, 'ema').ema(...args);
   const sma: KernelFunction<Indicators['sma']> = (...args) => native(load, 'sma').sma(...args);
-  return Object.freeze({ info, ema, sma });
+  const rsi: KernelFunction<Indicators['rsi']> = (...args) => native(load, 'rsi').rsi(...args);
+  const roc: KernelFunction<Indicators['roc']> = (...args) => native(load, 'roc').roc(...args);
+  const macd: KernelFunction<Indicators['macd']> = (...args) => native(load, 'macd').macd(...args);
+  return Object.freeze({ info, ema, sma, rsi, roc, macd });
 }
 
 /**

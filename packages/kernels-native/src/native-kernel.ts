@@ -1,4 +1,4 @@
-import { bindKernel, ema, sma, type Kernel } from '@omega-ta/kernel-interface';
+import { bindKernel, ema, macd, roc, rsi, sma, type Kernel } from '@omega-ta/kernel-interface';
 import type { NativeBinding } from './binding.js';
 import { info } from './info.js';
 
@@ -16,6 +16,23 @@ export function kernelFromBinding(binding: NativeBinding): Kernel {
     }),
     sma: bindKernel(sma, (inputs, params, outputs) => {
       binding.sma(inputs[0]!, params['period']!, outputs[0]!);
+    }),
+    rsi: bindKernel(rsi, (inputs, params, outputs) => {
+      binding.rsi(inputs[0]!, params['period']!, outputs[0]!);
+    }),
+    roc: bindKernel(roc, (inputs, params, outputs) => {
+      binding.roc(inputs[0]!, params['period']!, outputs[0]!);
+    }),
+    macd: bindKernel(macd, (inputs, params, outputs) => {
+      binding.macd(
+        inputs[0]!,
+        params['fast_period']!,
+        params['slow_period']!,
+        params['signal_period']!,
+        outputs[0]!,
+        outputs[1]!,
+        outputs[2]!,
+      );
     }),
   });
 }

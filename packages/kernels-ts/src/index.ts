@@ -1,15 +1,21 @@
 import type { Kernel } from '@omega-ta/kernel-interface';
 import { version } from '../package.json';
 import { ema } from './ema.js';
+import { macd } from './macd.js';
+import { roc } from './roc.js';
+import { rsi } from './rsi.js';
 import { sma } from './sma.js';
 
-export { ema, sma };
+export { ema, sma, rsi, roc, macd };
 
 /** The pure TypeScript implementation of the omega-ta kernel contract. */
 export const kernel: Kernel = {
   info: { name: '@omega-ta/kernels-ts', version },
   ema,
   sma,
+  rsi,
+  roc,
+  macd,
 };
 
 export default kernel;

@@ -8,6 +8,13 @@ pub enum KernelError {
         /// The rejected value.
         period: usize,
     },
+    /// An integer parameter other than `period` (named `name`) is outside `1..=PERIOD_MAX`.
+    InvalidParam {
+        /// The parameter's name, as in the registry (e.g. `fast_period`).
+        name: &'static str,
+        /// The rejected value.
+        value: usize,
+    },
     /// The output does not have the length of the input.
     LengthMismatch {
         /// Length of the input series.
@@ -23,6 +30,11 @@ impl fmt::Display for KernelError {
             Self::InvalidPeriod { period } => write!(
                 f,
                 "period must be an integer in [1, {}] (got {period})",
+                crate::PERIOD_MAX
+            ),
+            Self::InvalidParam { name, value } => write!(
+                f,
+                "{name} must be an integer in [1, {}] (got {value})",
                 crate::PERIOD_MAX
             ),
             Self::LengthMismatch { input, output } => write!(
