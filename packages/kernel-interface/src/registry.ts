@@ -25,6 +25,12 @@ export interface IndicatorSpec {
    * range of the finite inputs (up to rounding), a pair means a fixed interval.
    */
   readonly bounds?: 'input' | readonly [number, number];
+  /**
+   * True when the original legitimately gives NaN after the warm-up on gap-free input at a row
+   * whose inputs all equal the previous row's (a 0 / 0 such as RSI's on a flat start, or on every
+   * flat bar with period 1). The conformance suite then accepts NaN there, and only there.
+   */
+  readonly nanOnFlat?: boolean;
 }
 
 const PERIOD_MAX = 2 ** 31 - 1;
@@ -99,8 +105,63 @@ export const bollinger = {
   lookback: (p) => (p['period'] ?? 20) - 1,
 } as const satisfies IndicatorSpec;
 
+/**
+ * Relative strength index with the original's pandas expression: Wilder smoothing as
+ * `ewm(alpha=1/period, adjust=False).mean()` of the clipped close differences.
+ */
+export const rsi = {
+  name: 'rsi',
+  title: 'Relative strength index',
+  formula:
+    'delta = close[t] - close[t-1]; gain = max(delta, 0), loss = max(-delta, 0) (NaN stays NaN); ' +
+    'avgGain, avgLoss = ewm(alpha = 1/period, adjust=False) means of gain and loss (non-finite values missing); ' +
+    'rsi = 100 - 100 / (1 + avgGain / avgLoss): 100 when avgLoss is 0, NaN when both are 0.',
+  inputs: ['close'],
+  params: [period('Smoothing length, in bars (alpha = 1 / period).', { default: 14 })],
+  outputs: ['rsi'],
+  lookback: () => 1,
+  bounds: [0, 100],
+  nanOnFlat: true,
+} as const satisfies IndicatorSpec;
+
+/**
+ * Rate of change in percent with the original's pandas expression
+ * `(close - close.shift(period)) / close.shift(period) * 100.0`.
+ */
+export const roc = {
+  name: 'roc',
+  title: 'Rate of change (percent)',
+  formula:
+    'roc[t] = (close[t] - close[t-period]) / close[t-period] * 100, evaluated in that order with IEEE ' +
+    'arithmetic (a zero previous close gives ±Infinity or NaN); NaN for the first `period` rows.',
+  inputs: ['close'],
+  params: [period('Distance to the earlier close, in bars (only past bars: period >= 1).', { default: 14 })],
+  outputs: ['roc'],
+  lookback: (p) => p['period'] ?? 14,
+} as const satisfies IndicatorSpec;
+
+/**
+ * MACD with the original's pandas expression: the difference of two span EMAs
+ * (`ewm(span, adjust=False)`), its span EMA as the signal line, and their difference.
+ */
+export const macd = {
+  name: 'macd',
+  title: 'Moving average convergence/divergence',
+  formula:
+    'macd = ema(close, fast_period) - ema(close, slow_period); signal = ema(macd, signal_period); ' +
+    'histogram = macd - signal; every ema is ewm(span, adjust=False).mean() with non-finite values missing.',
+  inputs: ['close'],
+  params: [
+    period('Span of the fast EMA, in bars.', { name: 'fast_period', default: 12 }),
+    period('Span of the slow EMA, in bars.', { name: 'slow_period', default: 26 }),
+    period('Span of the signal EMA of the MACD line, in bars.', { name: 'signal_period', default: 9 }),
+  ],
+  outputs: ['macd', 'signal', 'histogram'],
+  lookback: () => 0,
+} as const satisfies IndicatorSpec;
+
 /** Every indicator of the contract. Adding one here makes the conformance suite test it. */
-export const indicators = { ema, sma, bollinger } as const;
+export const indicators = { ema, sma, bollinger, rsi, roc, macd } as const;
 
 export type Indicators = typeof indicators;
 export type IndicatorName = keyof Indicators;

@@ -33,7 +33,7 @@ describe('the raw napi binding', () => {
   it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 2 ** 31, 2 ** 53, 1e300])(
     'returns a JS error for period %s instead of crashing',
     (period) => {
-      for (const name of ['ema', 'sma'] as const) {
+      for (const name of ['ema', 'sma', 'rsi', 'roc'] as const) {
         const out = new Float64Array(3).fill(7);
         const error = rawError(() => raw[name](new Float64Array([1, 2, 3]), period, out));
         expect(error.message).toContain(`${name}: period must be an integer in [1, 2147483647]`);
@@ -72,6 +72,33 @@ describe('the raw napi binding', () => {
     expect(rawError(() => raw.sma(null as unknown as Float64Array, 2, new Float64Array(2)))).toBeInstanceOf(Error);
   });
 
+  it('checks every macd output itself: spans, lengths, overlap with close and with each other', () => {
+    const close = new Float64Array([1, 2, 3]);
+    const outs = (): [Float64Array, Float64Array, Float64Array] => [new Float64Array(3), new Float64Array(3), new Float64Array(3)];
+    for (const [k, name] of ['fastPeriod', 'slowPeriod', 'signalPeriod'].entries()) {
+      const spans = [12, 26, 9];
+      spans[k] = 0;
+      const param = ['fast_period', 'slow_period', 'signal_period'][k]!;
+      const error = rawError(() => raw.macd(close, spans[0]!, spans[1]!, spans[2]!, ...outs()));
+      expect(error.message, name).toBe(`macd: ${param} must be an integer in [1, 2147483647] (got 0)`);
+    }
+    const [m, s] = outs();
+    expect(rawError(() => raw.macd(close, 12, 26, 9, m, s, new Float64Array(2))).message).toBe(
+      'macd: out has length 2, expected 3 (the length of the input)',
+    );
+    expect(rawError(() => raw.macd(close, 12, 26, 9, m, s, close)).message).toBe(
+      'macd: out histogram overlaps close; pass a separate buffer',
+    );
+    const shared = new Float64Array(8).fill(5);
+    expect(rawError(() => raw.macd(close, 12, 26, 9, shared.subarray(0, 3), s, shared.subarray(2, 5))).message).toBe(
+      'macd: out histogram overlaps out macd; pass a separate buffer',
+    );
+    expect(Array.from(shared)).toEqual([5, 5, 5, 5, 5, 5, 5, 5]);
+    const [a, b, c] = outs();
+    raw.macd(close, 1, 1, 1, a, b, c);
+    expect([...a, ...b, ...c]).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
   it('still works after all those errors (the process did not abort)', () => {
     const out = new Float64Array(2);
     raw.ema(new Float64Array([2, 4]), 3, out);
@@ -96,7 +123,7 @@ describe('the raw napi binding', () => {
     const buffer = new Float64Array(12);
     const [u, , l] = outs();
     expect(rawError(() => raw.bollinger(close, 2, 2, u, buffer.subarray(0, 4), buffer.subarray(3, 7))).message).toBe(
-      'bollinger: out lower overlaps out mid; pass separate buffers',
+      'bollinger: out lower overlaps out mid; pass a separate buffer',
     );
     expect(rawError(() => raw.bollinger(close, 2, 2, u, close, l)).message).toBe('bollinger: out mid overlaps close; pass a separate buffer');
     expect(rawError(() => raw.bollinger(close, 2, 2, u, new Float64Array(3), l)).message).toBe(
@@ -109,11 +136,15 @@ describe('the raw napi binding', () => {
 
   it('matches the signatures declared in the generated binding.d.cts', () => {
     const dts = readFileSync(`${packageRoot}/binding.d.cts`, 'utf8');
-    for (const name of ['ema', 'sma']) {
+    for (const name of ['ema', 'sma', 'rsi', 'roc']) {
       expect(dts).toContain(`export declare function ${name}(close: Float64Array, period: number, out: Float64Array): void`);
     }
     expect(dts).toContain(
       'export declare function bollinger(close: Float64Array, period: number, stdFactor: number, upper: Float64Array, mid: Float64Array, lower: Float64Array): void',
+    );
+    expect(dts).toContain(
+      'export declare function macd(close: Float64Array, fastPeriod: number, slowPeriod: number, signalPeriod: number, ' +
+        'macdOut: Float64Array, signalOut: Float64Array, histogramOut: Float64Array): void',
     );
   });
 });
@@ -144,7 +175,7 @@ describe('loadBinding failures become reasons', () => {
   });
 
   it('rejects a module that is not the binding', () => {
-    expect(loadBinding(() => ({ ema: () => undefined })).reason).toMatch(/does not export ema, sma and bollinger/);
+    expect(loadBinding(() => ({ ema: () => undefined })).reason).toMatch(/does not export sma, bollinger, rsi, roc, macd/);
   });
 
   it('describes non-Error throws and cyclic causes without looping', () => {

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { indicatorList } from '@omega-ta/kernel-interface';
 
 /**
  * The raw Node-API exports of `kernels-native.<platform>.node` (see `src/lib.rs`). They borrow
@@ -11,6 +12,17 @@ export interface NativeBinding {
   ema(close: Float64Array, period: number, out: Float64Array): void;
   sma(close: Float64Array, period: number, out: Float64Array): void;
   bollinger(close: Float64Array, period: number, stdFactor: number, upper: Float64Array, mid: Float64Array, lower: Float64Array): void;
+  rsi(close: Float64Array, period: number, out: Float64Array): void;
+  roc(close: Float64Array, period: number, out: Float64Array): void;
+  macd(
+    close: Float64Array,
+    fastPeriod: number,
+    slowPeriod: number,
+    signalPeriod: number,
+    macdOut: Float64Array,
+    signalOut: Float64Array,
+    histogramOut: Float64Array,
+  ): void;
 }
 
 /** The outcome of loading the binding: the binding, or why there is none. */
@@ -44,15 +56,11 @@ export function describeLoadError(error: unknown): string {
   return messages.join(' <- ');
 }
 
-function isNativeBinding(value: unknown): value is NativeBinding {
-  const candidate = value as Partial<Record<keyof NativeBinding, unknown>> | null;
-  return (
-    typeof candidate === 'object' &&
-    candidate !== null &&
-    typeof candidate.ema === 'function' &&
-    typeof candidate.sma === 'function' &&
-    typeof candidate.bollinger === 'function'
-  );
+/** The exported function names missing from `value` (every registry indicator must be there). */
+function missingExports(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null) return indicatorList.map((spec) => spec.name);
+  const exports = value as Record<string, unknown>;
+  return indicatorList.map((spec) => spec.name).filter((name) => typeof exports[name] !== 'function');
 }
 
 /** Where this process runs, as napi names it (platform-arch). */
@@ -78,10 +86,11 @@ export function loadBinding(load: () => unknown = defaultLoad): BindingResult {
       : `no loadable native binary for ${platformName()}: ${describeLoadError(error)}`;
     return { binding: null, reason };
   }
-  if (!isNativeBinding(value)) {
-    return { binding: null, reason: 'the native binding does not export ema, sma and bollinger (stale or foreign binary?)' };
+  const missing = missingExports(value);
+  if (missing.length > 0) {
+    return { binding: null, reason: `the native binding does not export ${missing.join(', ')} (stale or foreign binary?)` };
   }
-  return { binding: value, reason: null };
+  return { binding: value as NativeBinding, reason: null };
 }
 
 function defaultLoad(): unknown {

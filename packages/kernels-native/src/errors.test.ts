@@ -51,6 +51,15 @@ const cases: [string, ErrorCode, Call][] = [
     (k) => k.bollinger(x, {}, shared.subarray(0, 4), shared.subarray(3, 7), out()),
   ],
   ['too few arguments', ErrorCode.INVALID_INPUT, (k) => (k.ema as unknown as (...a: unknown[]) => void)(x, { period: 3 })],
+  ['rsi period 0', ErrorCode.INVALID_PARAM, (k) => k.rsi(x, { period: 0 }, out())],
+  ['roc period -1', ErrorCode.INVALID_PARAM, (k) => k.roc(x, { period: -1 }, out())],
+  ['macd slow_period 0', ErrorCode.INVALID_PARAM, (k) => k.macd(x, { slow_period: 0 }, out(), out(), out())],
+  ['macd signal out too short', ErrorCode.LENGTH_MISMATCH, (k) => k.macd(x, {}, out(), new Float64Array(3), out())],
+  [
+    'macd histogram overlaps the macd output',
+    ErrorCode.ALIASED_OUTPUT,
+    (k) => k.macd(x, {}, shared.subarray(0, 4), out(), shared.subarray(3, 7)),
+  ],
 ];
 
 describe('invalid calls', () => {
@@ -66,12 +75,10 @@ describe('invalid calls', () => {
   });
 
   it('never reaches Rust: the binding is not called and out is untouched', () => {
-    const binding = { ema: vi.fn(), sma: vi.fn(), bollinger: vi.fn() };
+    const binding = { ema: vi.fn(), sma: vi.fn(), bollinger: vi.fn(), rsi: vi.fn(), roc: vi.fn(), macd: vi.fn() };
     const kernel = kernelFromBinding(binding);
     for (const [, , call] of cases) thrown(call, kernel);
-    expect(binding.ema).not.toHaveBeenCalled();
-    expect(binding.sma).not.toHaveBeenCalled();
-    expect(binding.bollinger).not.toHaveBeenCalled();
+    for (const fn of Object.values(binding)) expect(fn).not.toHaveBeenCalled();
 
     const target = new Float64Array(4).fill(7);
     thrown((k) => k.ema(x, { period: 0 }, target), nativeKernel);

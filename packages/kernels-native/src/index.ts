@@ -8,5 +8,11 @@ export type { NativeBinding } from './binding.js';
 export const ema = kernel.ema;
 /** Simple moving average (native); see `@omega-ta/kernels-ts` `sma`. */
 export const sma = kernel.sma;
+/** Relative strength index (native); see `@omega-ta/kernels-ts` `rsi`. */
+export const rsi = kernel.rsi;
+/** Rate of change in percent (native); see `@omega-ta/kernels-ts` `roc`. */
+export const roc = kernel.roc;
+/** MACD line, signal line and histogram (native); see `@omega-ta/kernels-ts` `macd`. */
+export const macd = kernel.macd;
 
 export default kernel;

@@ -1,10 +1,4 @@
-import {
-  ErrorCode,
-  OmegaTaError,
-  type Kernel,
-  type KernelFunction,
-  type Indicators,
-} from '@omega-ta/kernel-interface';
+import { ErrorCode, indicatorList, OmegaTaError, type Kernel } from '@omega-ta/kernel-interface';
 import { info } from './info.js';
 import { loadNativeKernel, type NativeKernelResult } from './load.js';
 
@@ -26,10 +20,12 @@ function native(load: () => NativeKernelResult, indicator: string): Kernel {
  * its arguments.
  */
 export function createLazyKernel(load: () => NativeKernelResult): Kernel {
-  const ema: KernelFunction<Indicators['ema']> = (...args) => native(load, 'ema').ema(...args);
-  const sma: KernelFunction<Indicators['sma']> = (...args) => native(load, 'sma').sma(...args);
-  const bollinger: KernelFunction<Indicators['bollinger']> = (...args) => native(load, 'bollinger').bollinger(...args);
-  return Object.freeze({ info, ema, sma, bollinger });
+  const functions = indicatorList.map((spec) => {
+    const lazy = (...args: unknown[]): void =>
+      (native(load, spec.name) as unknown as Record<string, (...a: unknown[]) => void>)[spec.name]!(...args);
+    return [spec.name, lazy] as const;
+  });
+  return Object.freeze({ info, ...Object.fromEntries(functions) }) as unknown as Kernel;
 }
 
 /**

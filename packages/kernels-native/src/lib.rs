@@ -21,26 +21,31 @@ fn kernel_error(indicator: &str, error: &KernelError) -> Error {
     invalid_arg(format!("{indicator}: {error}"))
 }
 
-/// A JS number as a period: an integer in `1..=PERIOD_MAX` (NaN, ±Infinity and fractions are
-/// rejected rather than truncated or saturated by a float-to-int cast).
-fn period_from_js(indicator: &str, period: f64) -> Result<usize> {
+/// A JS number as the integer parameter `name`: an integer in `1..=PERIOD_MAX` (NaN, ±Infinity
+/// and fractions are rejected rather than truncated or saturated by a float-to-int cast).
+fn int_param_from_js(indicator: &str, name: &str, value: f64) -> Result<usize> {
     #[allow(
         clippy::cast_precision_loss,
         reason = "PERIOD_MAX = 2^31 - 1 converts to f64 exactly"
     )]
     let max = PERIOD_MAX as f64;
-    if period.is_finite() && period.fract() == 0.0 && (1.0..=max).contains(&period) {
+    if value.is_finite() && value.fract() == 0.0 && (1.0..=max).contains(&value) {
         #[allow(
             clippy::cast_possible_truncation,
             clippy::cast_sign_loss,
-            reason = "period is a whole number in [1, 2^31 - 1], checked just above"
+            reason = "value is a whole number in [1, 2^31 - 1], checked just above"
         )]
-        Ok(period as usize)
+        Ok(value as usize)
     } else {
         Err(invalid_arg(format!(
-            "{indicator}: period must be an integer in [1, {PERIOD_MAX}] (got {period})"
+            "{indicator}: {name} must be an integer in [1, {PERIOD_MAX}] (got {value})"
         )))
     }
+}
+
+/// A JS number as a period; see [`int_param_from_js`].
+fn period_from_js(indicator: &str, period: f64) -> Result<usize> {
+    int_param_from_js(indicator, "period", period)
 }
 
 /// Borrows `input` for reading and `out` for writing, after checking that they have the same
@@ -118,7 +123,7 @@ fn check_outputs(indicator: &str, input: &[f64], outs: &[(&[f64], &str)]) -> Res
         for &(other, other_name) in &outs[..k] {
             if overlap(other, out) {
                 return Err(invalid_arg(format!(
-                    "{indicator}: out {name} overlaps out {other_name}; pass separate buffers"
+                    "{indicator}: out {name} overlaps out {other_name}; pass a separate buffer"
                 )));
             }
         }
@@ -188,4 +193,80 @@ pub fn bollinger(
     let (upper, mid, lower) = unsafe { (upper.as_mut(), mid.as_mut(), lower.as_mut()) };
     omega_ta_kernels::bollinger(&close, period, std_factor, upper, mid, lower)
         .map_err(|e| kernel_error("bollinger", &e))
+}
+
+/// Relative strength index of `close` over `period` bars into `out` (same length, distinct
+/// buffer): the original's pandas 1.5.3 expression (Wilder smoothing via
+/// `ewm(alpha=1/period, adjust=False)`), bit-identical to `@omega-ta/kernels-ts`.
+///
+/// # Errors
+///
+/// A JS `Error` (`code: "InvalidArg"`) when `period` is not an integer in `[1, 2^31 - 1]`, when
+/// `out` and `close` differ in length or share memory, or when either is not a `Float64Array`.
+#[napi(catch_unwind)]
+pub fn rsi(close: Float64ArraySlice, period: f64, mut out: Float64ArraySlice) -> Result<()> {
+    let period = period_from_js("rsi", period)?;
+    let (close, out) = borrow_pair("rsi", &close, &mut out)?;
+    omega_ta_kernels::rsi(close, period, out).map_err(|e| kernel_error("rsi", &e))
+}
+
+/// Rate of change of `close` over `period` bars, in percent, into `out` (same length, distinct
+/// buffer): `(close - close.shift(period)) / close.shift(period) * 100.0` as pandas 1.5.3
+/// computes it, bit-identical to `@omega-ta/kernels-ts`.
+///
+/// # Errors
+///
+/// A JS `Error` (`code: "InvalidArg"`) when `period` is not an integer in `[1, 2^31 - 1]`, when
+/// `out` and `close` differ in length or share memory, or when either is not a `Float64Array`.
+#[napi(catch_unwind)]
+pub fn roc(close: Float64ArraySlice, period: f64, mut out: Float64ArraySlice) -> Result<()> {
+    let period = period_from_js("roc", period)?;
+    let (close, out) = borrow_pair("roc", &close, &mut out)?;
+    omega_ta_kernels::roc(close, period, out).map_err(|e| kernel_error("roc", &e))
+}
+
+/// MACD of `close` into `macd_out`, `signal_out` and `histogram_out` (each the length of `close`,
+/// no two sharing memory): the original's pandas 1.5.3 span-EMA expression plus
+/// `histogram = macd - signal`, bit-identical to `@omega-ta/kernels-ts`.
+///
+/// # Errors
+///
+/// A JS `Error` (`code: "InvalidArg"`) when a span is not an integer in `[1, 2^31 - 1]`, when an
+/// output differs in length from `close` or shares memory with it or with another output, or when
+/// a buffer is not a `Float64Array`.
+#[napi(catch_unwind)]
+pub fn macd(
+    close: Float64ArraySlice,
+    fast_period: f64,
+    slow_period: f64,
+    signal_period: f64,
+    mut macd_out: Float64ArraySlice,
+    mut signal_out: Float64ArraySlice,
+    mut histogram_out: Float64ArraySlice,
+) -> Result<()> {
+    let fast = int_param_from_js("macd", "fast_period", fast_period)?;
+    let slow = int_param_from_js("macd", "slow_period", slow_period)?;
+    let signal = int_param_from_js("macd", "signal_period", signal_period)?;
+    check_outputs(
+        "macd",
+        &close,
+        &[
+            (&macd_out, "macd"),
+            (&signal_out, "signal"),
+            (&histogram_out, "histogram"),
+        ],
+    )?;
+    // SAFETY: `check_outputs` has just verified that the three outputs have the length of `close`
+    // and that no two of the four buffers share memory; they are live, aligned, JS-owned
+    // Float64Arrays that nothing else reads or writes during this synchronous call (see
+    // `borrow_pair`). So each `&mut [f64]` below is the only reference to its memory.
+    let (m, s, h) = unsafe {
+        (
+            macd_out.as_mut(),
+            signal_out.as_mut(),
+            histogram_out.as_mut(),
+        )
+    };
+    omega_ta_kernels::macd(close.as_ref(), fast, slow, signal, m, s, h)
+        .map_err(|e| kernel_error("macd", &e))
 }

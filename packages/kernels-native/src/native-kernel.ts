@@ -1,4 +1,4 @@
-import { bindKernel, bollinger, ema, sma, type Kernel } from '@omega-ta/kernel-interface';
+import { bindKernel, bollinger, ema, macd, roc, rsi, sma, type Kernel } from '@omega-ta/kernel-interface';
 import type { NativeBinding } from './binding.js';
 import { info } from './info.js';
 
@@ -19,6 +19,23 @@ export function kernelFromBinding(binding: NativeBinding): Kernel {
     }),
     bollinger: bindKernel(bollinger, (inputs, params, outputs) => {
       binding.bollinger(inputs[0]!, params['period']!, params['std_factor']!, outputs[0]!, outputs[1]!, outputs[2]!);
+    }),
+    rsi: bindKernel(rsi, (inputs, params, outputs) => {
+      binding.rsi(inputs[0]!, params['period']!, outputs[0]!);
+    }),
+    roc: bindKernel(roc, (inputs, params, outputs) => {
+      binding.roc(inputs[0]!, params['period']!, outputs[0]!);
+    }),
+    macd: bindKernel(macd, (inputs, params, outputs) => {
+      binding.macd(
+        inputs[0]!,
+        params['fast_period']!,
+        params['slow_period']!,
+        params['signal_period']!,
+        outputs[0]!,
+        outputs[1]!,
+        outputs[2]!,
+      );
     }),
   });
 }

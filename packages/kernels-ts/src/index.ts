@@ -2,9 +2,12 @@ import type { Kernel } from '@omega-ta/kernel-interface';
 import { version } from '../package.json';
 import { bollinger } from './bollinger.js';
 import { ema } from './ema.js';
+import { macd } from './macd.js';
+import { roc } from './roc.js';
+import { rsi } from './rsi.js';
 import { sma } from './sma.js';
 
-export { bollinger, ema, sma };
+export { bollinger, ema, sma, rsi, roc, macd };
 
 /** The pure TypeScript implementation of the omega-ta kernel contract. */
 export const kernel: Kernel = {
@@ -12,6 +15,9 @@ export const kernel: Kernel = {
   ema,
   sma,
   bollinger,
+  rsi,
+  roc,
+  macd,
 };
 
 export default kernel;

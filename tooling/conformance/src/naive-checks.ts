@@ -5,12 +5,29 @@ import { expectThat, type Check } from './check.js';
 import { naiveIndicators } from './naive/index.js';
 import { gappyOhlcv, inputsOf, outputsOf, paramsArbitrary, realisticOhlcv } from './series.js';
 
-/** Tolerance against the naive definition: the kernels round differently, not wrongly. */
+/** Relative tolerance against the naive definition: the kernels round differently, not wrongly. */
 export const NAIVE_TOLERANCE = 1e-9;
 
 /**
+ * Plus an absolute slack of 1e-12 × the largest input magnitude, for outputs that are
+ * differences of nearly equal price-scale terms (MACD, a flat window's deviation).
+ */
+const PRICE_SLACK = 1e-12;
+
+function scaleOf(inputs: readonly Float64Array[]): number {
+  let scale = 0;
+  for (const x of inputs) for (const v of x) if (Number.isFinite(v)) scale = Math.max(scale, Math.abs(v));
+  return scale;
+}
+
+function close(actual: number, expected: number, slack: number): boolean {
+  if (Number.isNaN(actual) || Number.isNaN(expected) || !Number.isFinite(expected)) return sameNumber(actual, expected, 0);
+  return Math.abs(actual - expected) <= NAIVE_TOLERANCE * Math.abs(expected) + slack;
+}
+
+/**
  * The kernel against the naive textbook implementation of `spec` on realistic prices with and
- * without gaps, within {@link NAIVE_TOLERANCE} relative. An indicator without a naive
+ * without gaps, within {@link NAIVE_TOLERANCE} relative (plus a price-scale slack). An indicator without a naive
  * implementation fails here: add one in `naive/`.
  */
 export function naiveChecks(kernel: Kernel, spec: IndicatorSpec, numRuns: number): Check[] {
@@ -30,10 +47,11 @@ export function naiveChecks(kernel: Kernel, spec: IndicatorSpec, numRuns: number
           const outputs = outputsOf(spec, inputs[0]!.length);
           callKernel(kernel, spec.name, inputs, params, outputs);
           const expected = naive(table, params);
+          const slack = PRICE_SLACK * scaleOf(inputs);
           spec.outputs.forEach((name, k) => {
             outputs[k]!.forEach((actual, i) => {
               const e = expected[k]![i]!;
-              expectThat(sameNumber(actual, e, NAIVE_TOLERANCE), `${name}[${i}]: ${actual}, naive ${e}`);
+              expectThat(close(actual, e, slack), `${name}[${i}]: ${actual}, naive ${e}`);
             });
           });
         }),

@@ -1,6 +1,12 @@
 import type { Ohlcv } from '../series.js';
+import { atr } from './atr.js';
 import { bollinger } from './bollinger.js';
+import { choppiness } from './choppiness.js';
+import { dmi } from './dmi.js';
 import { ema } from './ema.js';
+import { macd } from './macd.js';
+import { roc } from './roc.js';
+import { rsi } from './rsi.js';
 import { sma } from './sma.js';
 
 /**
@@ -12,4 +18,4 @@ import { sma } from './sma.js';
 export type NaiveIndicator = (table: Ohlcv, params: Readonly<Record<string, number>>) => number[][];
 
 /** Naive implementations by registry name. */
-export const naiveIndicators: Readonly<Record<string, NaiveIndicator>> = { ema, sma, bollinger };
+export const naiveIndicators: Readonly<Record<string, NaiveIndicator>> = { ema, sma, bollinger, rsi, roc, macd, atr, dmi, choppiness };

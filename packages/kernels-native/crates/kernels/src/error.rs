@@ -15,6 +15,13 @@ pub enum KernelError {
         /// What it must be, e.g. `an integer in [2, 2147483647]`.
         expected: &'static str,
     },
+    /// An integer parameter other than `period` (named `name`) is outside `1..=PERIOD_MAX`.
+    InvalidIntParam {
+        /// The parameter's name, as in the registry (e.g. `fast_period`).
+        name: &'static str,
+        /// The rejected value.
+        value: usize,
+    },
     /// The output does not have the length of the input.
     LengthMismatch {
         /// Length of the input series.
@@ -33,6 +40,11 @@ impl fmt::Display for KernelError {
                 crate::PERIOD_MAX
             ),
             Self::InvalidParam { name, expected } => write!(f, "{name} must be {expected}"),
+            Self::InvalidIntParam { name, value } => write!(
+                f,
+                "{name} must be an integer in [1, {}] (got {value})",
+                crate::PERIOD_MAX
+            ),
             Self::LengthMismatch { input, output } => write!(
                 f,
                 "out has length {output}, expected {input} (the length of the input)"

@@ -14,12 +14,18 @@ mod bollinger;
 mod ema;
 mod error;
 mod ewm;
+mod macd;
+mod roc;
 mod rolling_var;
+mod rsi;
 mod sma;
 
 pub use bollinger::bollinger;
 pub use ema::ema;
 pub use error::KernelError;
+pub use macd::macd;
+pub use roc::roc;
+pub use rsi::rsi;
 pub use sma::sma;
 
 /// The largest period the contract accepts (`2^31 - 1`, the registry's bound in
@@ -35,6 +41,19 @@ pub fn check_period(period: usize) -> Result<u32, KernelError> {
     match u32::try_from(period) {
         Ok(p) if p >= 1 && period <= PERIOD_MAX => Ok(p),
         _ => Err(KernelError::InvalidPeriod { period }),
+    }
+}
+
+/// Checks an integer parameter `name` (other than `period`) against the contract's range
+/// `1..=PERIOD_MAX`.
+///
+/// # Errors
+///
+/// [`KernelError::InvalidIntParam`] naming the parameter when `value` is 0 or above [`PERIOD_MAX`].
+pub fn check_int_param(name: &'static str, value: usize) -> Result<u32, KernelError> {
+    match u32::try_from(value) {
+        Ok(v) if v >= 1 && value <= PERIOD_MAX => Ok(v),
+        _ => Err(KernelError::InvalidIntParam { name, value }),
     }
 }
 
@@ -83,6 +102,26 @@ mod tests {
         assert_eq!(
             check_period(usize::MAX),
             Err(KernelError::InvalidPeriod { period: usize::MAX })
+        );
+    }
+
+    #[test]
+    fn named_parameters_have_the_period_range() {
+        assert_eq!(check_int_param("fast_period", 12), Ok(12));
+        assert_eq!(
+            check_int_param("fast_period", 0),
+            Err(KernelError::InvalidIntParam {
+                name: "fast_period",
+                value: 0
+            })
+        );
+        assert_eq!(
+            KernelError::InvalidIntParam {
+                name: "slow_period",
+                value: PERIOD_MAX + 1
+            }
+            .to_string(),
+            "slow_period must be an integer in [1, 2147483647] (got 2147483648)"
         );
     }
 
