@@ -15,6 +15,9 @@ const CALLS: Readonly<Record<string, (cache: IndicatorCache, tf: string, side: s
   ema: (cache, tf, side, p) => cache.ema(tf, side, num(p, 'period')!),
   sma: (cache, tf, side, p) => cache.sma(tf, side, num(p, 'period')!),
   bollinger: (cache, tf, side, p) => cache.bollinger(tf, side, num(p, 'period'), num(p, 'std_factor')),
+  rsi: (cache, tf, side, p) => cache.rsi(tf, side, num(p, 'period')),
+  roc: (cache, tf, side, p) => cache.roc(tf, side, num(p, 'period')),
+  macd: (cache, tf, side, p) => cache.macd(tf, side, num(p, 'fast_period'), num(p, 'slow_period'), num(p, 'signal_period')),
 };
 
 /** The expected (output name, values) pairs of a case: one unnamed series or the named tuple. */
@@ -92,6 +95,12 @@ describe('IndicatorCache', () => {
     // @ts-expect-error results are shared between callers and must not be written
     const write = () => (result[0] = 1);
     expect(typeof write).toBe('function');
+  });
+
+  it('rejects the look-ahead roc(-k) and the degenerate roc(0) with strictParams', () => {
+    const strict = new IndicatorCache(data, { strictParams: true });
+    expect(() => strict.roc('H1', 'bid', -1)).toThrow(/period must be an integer >= 1/);
+    expect(() => strict.roc('H1', 'bid', 0)).toThrow(/period must be an integer >= 1/);
   });
 
   it('rejects a fractional period instead of truncating it like the original', () => {

@@ -23,6 +23,13 @@ export interface IndicatorCacheOptions {
 
 const EMPTY: ReadonlyFloat64Array = new Float64Array(0);
 
+/** MACD line, signal line and histogram, one value per row each. */
+export interface Macd {
+  readonly macd: ReadonlyFloat64Array;
+  readonly signal: ReadonlyFloat64Array;
+  readonly histogram: ReadonlyFloat64Array;
+}
+
 /** Bollinger Bands, one value per row each. */
 export interface Bands {
   readonly upper: ReadonlyFloat64Array;
@@ -130,6 +137,53 @@ export class IndicatorCache {
       this.#outputs('bollinger', tf, side, { period, std_factor: Math.abs(stdFactor) }) ?? [];
     // mid + (-k) * std is bitwise mid - k * std: a negative factor swaps the bands exactly.
     return stdFactor < 0 ? { upper: lower, mid, lower: upper } : { upper, mid, lower };
+  }
+
+  /**
+   * RSI of the closes with Wilder smoothing as the original computes it (`ewm(alpha=1/period)` of
+   * gains and losses): 100 when there is no loss, NaN when there is no move at all. `period` is an
+   * integer >= 1 (the original raises for 0 and negative periods).
+   */
+  rsi(tf: string, side: string, period = 14): ReadonlyFloat64Array {
+    requireInteger('rsi', 'period', period, 1, 'an integer >= 1');
+    return this.#series('rsi', tf, side, { period });
+  }
+
+  /**
+   * Rate of change in percent, `(close - close[t-period]) / close[t-period] * 100`. Compatible
+   * with the original: period 0 gives 0 (NaN where the close is 0 or missing) and a negative
+   * period -k compares with the close k bars LATER (look-ahead); `strictParams` rejects both.
+   */
+  roc(tf: string, side: string, period = 14): ReadonlyFloat64Array {
+    if (typeof period !== 'number' || !Number.isInteger(period) || (this.#strict && period < 1)) {
+      const rule = this.#strict ? 'an integer >= 1' : 'an integer';
+      throw new OmegaTaError(ErrorCode.INVALID_PARAM, `roc: period must be ${rule} (got ${String(period)})`, { argument: 'period' });
+    }
+    if (period >= 1) return this.#series('roc', tf, side, { period });
+    const close = this.#columns(tf, side)?.close;
+    if (close === undefined) return EMPTY;
+    // pandas `(close - close.shift(period)) / close.shift(period) * 100.0` for period <= 0.
+    const out = new Float64Array(close.length);
+    for (let i = 0; i < close.length; i += 1) {
+      const j = i - period;
+      const prev = j < close.length ? close[j]! : Number.NaN;
+      out[i] = ((close[i]! - prev) / prev) * 100;
+    }
+    return out;
+  }
+
+  /**
+   * MACD of the closes: `macd` = EMA(fast) - EMA(slow) (span EMAs, adjust=False), `signal` =
+   * EMA(signalPeriod) of the MACD line, and `histogram` = macd - signal (not in the original).
+   * Every span is an integer >= 1 (the original raises for 0).
+   */
+  macd(tf: string, side: string, fastPeriod = 12, slowPeriod = 26, signalPeriod = 9): Macd {
+    requireInteger('macd', 'fast_period', fastPeriod, 1, 'an integer >= 1');
+    requireInteger('macd', 'slow_period', slowPeriod, 1, 'an integer >= 1');
+    requireInteger('macd', 'signal_period', signalPeriod, 1, 'an integer >= 1');
+    const params = { fast_period: fastPeriod, slow_period: slowPeriod, signal_period: signalPeriod };
+    const [macd = EMPTY, signal = EMPTY, histogram = EMPTY] = this.#outputs('macd', tf, side, params) ?? [];
+    return { macd, signal, histogram };
   }
 
   /** The original's answer to degenerate parameters: all NaN, one value per row (empty when absent). */
