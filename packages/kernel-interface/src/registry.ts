@@ -25,12 +25,22 @@ export interface IndicatorSpec {
    * range of the finite inputs (up to rounding), a pair means a fixed interval.
    */
   readonly bounds?: 'input' | readonly [number, number];
+  /**
+   * Outputs that the reference leaves NaN after the warm-up even on gap-free input, because its
+   * formula divides zero by zero there (flat prices, no directional movement), and why. The
+   * conformance suite then accepts NaN but still no ±Infinity in those rows; every other output
+   * must be finite after the warm-up.
+   */
+  readonly nanAfterWarmup?: { readonly outputs: readonly string[]; readonly reason: string };
 }
 
 const PERIOD_MAX = 2 ** 31 - 1;
 
-function period(description: string, extra: Partial<ParamSpec> = {}): ParamSpec {
-  return { name: 'period', kind: 'integer', min: 1, max: PERIOD_MAX, description, ...extra };
+function period<const E extends Partial<ParamSpec> = Record<never, never>>(
+  description: string,
+  extra?: E,
+): ParamSpec & E {
+  return { name: 'period', kind: 'integer', min: 1, max: PERIOD_MAX, description, ...extra } as ParamSpec & E;
 }
 
 /**
