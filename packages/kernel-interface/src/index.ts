@@ -3,6 +3,9 @@ export { resolveParams, type ParamSpec, type ParamValues, type ParamInput } from
 export {
   ema,
   sma,
+  atr,
+  dmi,
+  choppiness,
   indicators,
   indicatorList,
   findIndicator,

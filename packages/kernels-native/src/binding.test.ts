@@ -112,7 +112,7 @@ describe('loadBinding failures become reasons', () => {
   });
 
   it('rejects a module that is not the binding', () => {
-    expect(loadBinding(() => ({ ema: () => undefined })).reason).toMatch(/does not export ema and sma/);
+    expect(loadBinding(() => ({ ema: () => undefined })).reason).toMatch(/does not export every kernel/);
   });
 
   it('describes non-Error throws and cyclic causes without looping', () => {

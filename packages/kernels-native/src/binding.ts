@@ -10,6 +10,17 @@ import { createRequire } from 'node:module';
 export interface NativeBinding {
   ema(close: Float64Array, period: number, out: Float64Array): void;
   sma(close: Float64Array, period: number, out: Float64Array): void;
+  atr(high: Float64Array, low: Float64Array, close: Float64Array, period: number, out: Float64Array): void;
+  dmi(
+    high: Float64Array,
+    low: Float64Array,
+    close: Float64Array,
+    period: number,
+    plusDi: Float64Array,
+    minusDi: Float64Array,
+    adx: Float64Array,
+  ): void;
+  choppiness(high: Float64Array, low: Float64Array, close: Float64Array, period: number, out: Float64Array): void;
 }
 
 /** The outcome of loading the binding: the binding, or why there is none. */
@@ -49,7 +60,10 @@ function isNativeBinding(value: unknown): value is NativeBinding {
     typeof candidate === 'object' &&
     candidate !== null &&
     typeof candidate.ema === 'function' &&
-    typeof candidate.sma === 'function'
+    typeof candidate.sma === 'function' &&
+    typeof candidate.atr === 'function' &&
+    typeof candidate.dmi === 'function' &&
+    typeof candidate.choppiness === 'function'
   );
 }
 
@@ -77,7 +91,7 @@ export function loadBinding(load: () => unknown = defaultLoad): BindingResult {
     return { binding: null, reason };
   }
   if (!isNativeBinding(value)) {
-    return { binding: null, reason: 'the native binding does not export ema and sma (stale or foreign binary?)' };
+    return { binding: null, reason: 'the native binding does not export every kernel (ema, sma, atr, dmi, choppiness): stale or foreign binary?' };
   }
   return { binding: value, reason: null };
 }

@@ -59,11 +59,14 @@ describe('invalid calls', () => {
   });
 
   it('never reaches Rust: the binding is not called and out is untouched', () => {
-    const binding = { ema: vi.fn(), sma: vi.fn() };
+    const binding = { ema: vi.fn(), sma: vi.fn(), atr: vi.fn(), dmi: vi.fn(), choppiness: vi.fn() };
     const kernel = kernelFromBinding(binding);
     for (const [, , call] of cases) thrown(call, kernel);
     expect(binding.ema).not.toHaveBeenCalled();
     expect(binding.sma).not.toHaveBeenCalled();
+    expect(binding.atr).not.toHaveBeenCalled();
+    expect(binding.dmi).not.toHaveBeenCalled();
+    expect(binding.choppiness).not.toHaveBeenCalled();
 
     const target = new Float64Array(4).fill(7);
     thrown((k) => k.ema(x, { period: 0 }, target), nativeKernel);

@@ -28,7 +28,11 @@ function native(load: () => NativeKernelResult, indicator: string): Kernel {
 export function createLazyKernel(load: () => NativeKernelResult): Kernel {
   const ema: KernelFunction<Indicators['ema']> = (...args) => native(load, 'ema').ema(...args);
   const sma: KernelFunction<Indicators['sma']> = (...args) => native(load, 'sma').sma(...args);
-  return Object.freeze({ info, ema, sma });
+  const atr: KernelFunction<Indicators['atr']> = (...args) => native(load, 'atr').atr(...args);
+  const dmi: KernelFunction<Indicators['dmi']> = (...args) => native(load, 'dmi').dmi(...args);
+  const choppiness: KernelFunction<Indicators['choppiness']> = (...args) =>
+    native(load, 'choppiness').choppiness(...args);
+  return Object.freeze({ info, ema, sma, atr, dmi, choppiness });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { bindKernel, ema, sma, type Kernel } from '@omega-ta/kernel-interface';
+import { atr, bindKernel, choppiness, dmi, ema, sma, type Kernel } from '@omega-ta/kernel-interface';
 import type { NativeBinding } from './binding.js';
 import { info } from './info.js';
 
@@ -16,6 +16,15 @@ export function kernelFromBinding(binding: NativeBinding): Kernel {
     }),
     sma: bindKernel(sma, (inputs, params, outputs) => {
       binding.sma(inputs[0]!, params['period']!, outputs[0]!);
+    }),
+    atr: bindKernel(atr, (inputs, params, outputs) => {
+      binding.atr(inputs[0]!, inputs[1]!, inputs[2]!, params['period']!, outputs[0]!);
+    }),
+    dmi: bindKernel(dmi, (inputs, params, outputs) => {
+      binding.dmi(inputs[0]!, inputs[1]!, inputs[2]!, params['period']!, outputs[0]!, outputs[1]!, outputs[2]!);
+    }),
+    choppiness: bindKernel(choppiness, (inputs, params, outputs) => {
+      binding.choppiness(inputs[0]!, inputs[1]!, inputs[2]!, params['period']!, outputs[0]!);
     }),
   });
 }

@@ -10,11 +10,21 @@
 //! The batch shape is the contract's: inputs as slices, parameters, then caller-allocated outputs
 //! of the same length. Invalid arguments are reported as [`KernelError`], never as a panic.
 
+mod atr;
+mod choppiness;
+mod dmi;
 mod ema;
 mod error;
 mod ewm;
+mod log10;
+mod pairwise_sum;
+mod rolling;
 mod sma;
+mod true_range;
 
+pub use atr::atr;
+pub use choppiness::{choppiness, CHOPPINESS_MIN_PERIOD};
+pub use dmi::{dmi, DmiOut};
 pub use ema::ema;
 pub use error::KernelError;
 pub use sma::sma;
