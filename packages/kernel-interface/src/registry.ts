@@ -26,17 +26,21 @@ export interface IndicatorSpec {
    */
   readonly bounds?: 'input' | readonly [number, number];
   /**
-   * True when the original legitimately gives NaN after the warm-up on gap-free input at a row
-   * whose inputs all equal the previous row's (a 0 / 0 such as RSI's on a flat start, or on every
-   * flat bar with period 1). The conformance suite then accepts NaN there, and only there.
+   * Outputs that the reference leaves NaN after the warm-up even on gap-free input, because its
+   * formula divides zero by zero there (flat prices, no directional movement), and why. The
+   * conformance suite then accepts NaN but still no ±Infinity in those rows; every other output
+   * must be finite after the warm-up.
    */
-  readonly nanOnFlat?: boolean;
+  readonly nanAfterWarmup?: { readonly outputs: readonly string[]; readonly reason: string };
 }
 
 const PERIOD_MAX = 2 ** 31 - 1;
 
-function period(description: string, extra: Partial<ParamSpec> = {}): ParamSpec {
-  return { name: 'period', kind: 'integer', min: 1, max: PERIOD_MAX, description, ...extra };
+function period<const E extends Partial<ParamSpec> = Record<never, never>>(
+  description: string,
+  extra?: E,
+): ParamSpec & E {
+  return { name: 'period', kind: 'integer', min: 1, max: PERIOD_MAX, description, ...extra } as ParamSpec & E;
 }
 
 /**
@@ -121,7 +125,7 @@ export const rsi = {
   outputs: ['rsi'],
   lookback: () => 1,
   bounds: [0, 100],
-  nanOnFlat: true,
+  nanAfterWarmup: { outputs: ['rsi'], reason: '0 / 0 where neither gains nor losses occurred yet (flat prices)' },
 } as const satisfies IndicatorSpec;
 
 /**
@@ -160,8 +164,72 @@ export const macd = {
   lookback: () => 0,
 } as const satisfies IndicatorSpec;
 
+const HLC = ['high', 'low', 'close'] as const;
+
+/**
+ * Wilder's average true range as the original `IndicatorCache.atr` computes it: an SMA seed over
+ * the first `period` true ranges, then Wilder's recursion; a missing bar repeats the last value.
+ */
+export const atr = {
+  name: 'atr',
+  title: 'Average true range (Wilder)',
+  formula:
+    'tr = max(|high - low|, |high - prev_close|, |low - prev_close|) (NaN terms skipped); ' +
+    'atr[first+period-1] = mean(tr[first..first+period-1]) (numpy pairwise sum) when those are all finite, ' +
+    'where first is the first bar with a true range (all NaN otherwise); then atr[t] = (atr[t-1] * (period - 1) + tr[t]) / period, ' +
+    'and a missing true range repeats the previous output.',
+  inputs: HLC,
+  params: [period('Smoothing length, in bars (seed window and Wilder factor).', { default: 14 })],
+  outputs: ['atr'],
+  lookback: (p) => (p['period'] ?? 14) - 1,
+  bounds: [0, Number.POSITIVE_INFINITY],
+} as const satisfies IndicatorSpec;
+
+/**
+ * Wilder's directional movement index as the original `IndicatorCache.dmi` computes it, with
+ * pandas `ewm(alpha=1/period, adjust=False)` smoothing.
+ */
+export const dmi = {
+  name: 'dmi',
+  title: 'Directional movement index (+DI, -DI, ADX)',
+  formula:
+    'up = high - prev_high, down = prev_low - low; +DM = up if up > down and up > 0 else 0; -DM likewise; ' +
+    'atr = ewm(tr), +DI = 100 * ewm(+DM) / atr, -DI = 100 * ewm(-DM) / atr, ' +
+    'dx = |+DI - -DI| / (+DI + -DI) * 100, adx = ewm(dx), where ewm is pandas ewm(alpha=1/period, adjust=False).mean().',
+  inputs: HLC,
+  params: [period('Smoothing length, in bars (alpha = 1 / period).', { default: 14 })],
+  outputs: ['plus_di', 'minus_di', 'adx'],
+  lookback: () => 0,
+  // Never negative. Not capped at 100: 100 * x / x can round to 100.00000000000001, and the
+  // original (pandas) gives the same overshoot.
+  bounds: [0, Number.POSITIVE_INFINITY],
+  nanAfterWarmup: {
+    outputs: ['plus_di', 'minus_di', 'adx'],
+    reason:
+      '+DI and -DI are 0/0 while every true range so far is 0 (flat bars); dx is 0/0 on a bar without ' +
+      'directional movement, so adx is NaN on the first bar and until the first movement',
+  },
+} as const satisfies IndicatorSpec;
+
+/** Choppiness index as the original `IndicatorCache.choppiness` computes it. */
+export const choppiness = {
+  name: 'choppiness',
+  title: 'Choppiness index',
+  formula:
+    'chop = 100 * log10(sum(tr, period) / (max(high, period) - min(low, period))) / log10(period), ' +
+    'with pandas rolling windows (min_periods=period); NaN where the range is 0.',
+  inputs: HLC,
+  params: [period('Window length, in bars (at least 2: log10(1) = 0).', { default: 14, min: 2 })],
+  outputs: ['choppiness'],
+  lookback: (p) => (p['period'] ?? 14) - 1,
+  nanAfterWarmup: {
+    outputs: ['choppiness'],
+    reason: 'the range of a flat window (highest high = lowest low) is replaced by NaN',
+  },
+} as const satisfies IndicatorSpec;
+
 /** Every indicator of the contract. Adding one here makes the conformance suite test it. */
-export const indicators = { ema, sma, bollinger, rsi, roc, macd } as const;
+export const indicators = { ema, sma, bollinger, rsi, roc, macd, atr, dmi, choppiness } as const;
 
 export type Indicators = typeof indicators;
 export type IndicatorName = keyof Indicators;

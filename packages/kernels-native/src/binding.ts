@@ -23,6 +23,17 @@ export interface NativeBinding {
     signalOut: Float64Array,
     histogramOut: Float64Array,
   ): void;
+  atr(high: Float64Array, low: Float64Array, close: Float64Array, period: number, out: Float64Array): void;
+  dmi(
+    high: Float64Array,
+    low: Float64Array,
+    close: Float64Array,
+    period: number,
+    plusDi: Float64Array,
+    minusDi: Float64Array,
+    adx: Float64Array,
+  ): void;
+  choppiness(high: Float64Array, low: Float64Array, close: Float64Array, period: number, out: Float64Array): void;
 }
 
 /** The outcome of loading the binding: the binding, or why there is none. */

@@ -11,7 +11,7 @@
 use napi::bindgen_prelude::{Float64ArraySlice, Result};
 use napi::{Error, Status};
 use napi_derive::napi;
-use omega_ta_kernels::{KernelError, PERIOD_MAX};
+use omega_ta_kernels::{DmiOut, KernelError, PERIOD_MAX};
 
 fn invalid_arg(message: String) -> Error {
     Error::new(Status::InvalidArg, message)
@@ -92,45 +92,6 @@ fn borrow_pair<'a>(
     Ok((input.as_ref(), out))
 }
 
-/// Checks, before any `&mut [f64]` is created, that each of `outs` has the length of `input` and
-/// that no two of the buffers (input included) share memory. Together with the conditions of
-/// [`borrow_pair`]'s doc comment (JS-owned, live, 8-byte aligned buffers that nothing else touches
-/// during this synchronous call), this makes one `&[f64]` over `input` and one `&mut [f64]` per
-/// output valid at the same time.
-fn check_outputs(indicator: &str, input: &[f64], outs: &[(&[f64], &str)]) -> Result<()> {
-    for (out, _) in outs {
-        if out.len() != input.len() {
-            return Err(kernel_error(
-                indicator,
-                &KernelError::LengthMismatch {
-                    input: input.len(),
-                    output: out.len(),
-                },
-            ));
-        }
-    }
-    let overlap = |a: &[f64], b: &[f64]| {
-        let (ra, rb) = (a.as_ptr_range(), b.as_ptr_range());
-        // Empty slices hold no memory, so they overlap nothing.
-        !a.is_empty() && !b.is_empty() && ra.start < rb.end && rb.start < ra.end
-    };
-    for (k, &(out, name)) in outs.iter().enumerate() {
-        if overlap(input, out) {
-            return Err(invalid_arg(format!(
-                "{indicator}: out {name} overlaps close; pass a separate buffer"
-            )));
-        }
-        for &(other, other_name) in &outs[..k] {
-            if overlap(other, out) {
-                return Err(invalid_arg(format!(
-                    "{indicator}: out {name} overlaps out {other_name}; pass a separate buffer"
-                )));
-            }
-        }
-    }
-    Ok(())
-}
-
 /// Exponential moving average of `close` with span `period` into `out` (same length, distinct
 /// buffer): pandas 1.5.3 `ewm(span=period, adjust=False).mean()`, bit-identical to
 /// `@omega-ta/kernels-ts`.
@@ -180,12 +141,16 @@ pub fn bollinger(
     mut lower: Float64ArraySlice,
 ) -> Result<()> {
     let period = period_from_js("bollinger", period)?;
-    check_outputs(
+    check_series(
         "bollinger",
-        &close,
-        &[(&upper, "upper"), (&mid, "mid"), (&lower, "lower")],
+        &[("close", close.as_ref())],
+        &[
+            ("out upper", upper.as_ref()),
+            ("out mid", mid.as_ref()),
+            ("out lower", lower.as_ref()),
+        ],
     )?;
-    // SAFETY: `check_outputs` just verified that `upper`, `mid` and `lower` have the length of
+    // SAFETY: `check_series` just verified that `upper`, `mid` and `lower` have the length of
     // `close` and that none of the four buffers shares memory with another; they are live,
     // writable, 8-byte aligned JS Float64Arrays that nothing else reads or writes during this
     // synchronous call (see `borrow_pair`). So the three `&mut [f64]` alias neither each other nor
@@ -247,16 +212,16 @@ pub fn macd(
     let fast = int_param_from_js("macd", "fast_period", fast_period)?;
     let slow = int_param_from_js("macd", "slow_period", slow_period)?;
     let signal = int_param_from_js("macd", "signal_period", signal_period)?;
-    check_outputs(
+    check_series(
         "macd",
-        &close,
+        &[("close", close.as_ref())],
         &[
-            (&macd_out, "macd"),
-            (&signal_out, "signal"),
-            (&histogram_out, "histogram"),
+            ("out macd", macd_out.as_ref()),
+            ("out signal", signal_out.as_ref()),
+            ("out histogram", histogram_out.as_ref()),
         ],
     )?;
-    // SAFETY: `check_outputs` has just verified that the three outputs have the length of `close`
+    // SAFETY: `check_series` has just verified that the three outputs have the length of `close`
     // and that no two of the four buffers share memory; they are live, aligned, JS-owned
     // Float64Arrays that nothing else reads or writes during this synchronous call (see
     // `borrow_pair`). So each `&mut [f64]` below is the only reference to its memory.
@@ -269,4 +234,146 @@ pub fn macd(
     };
     omega_ta_kernels::macd(close.as_ref(), fast, slow, signal, m, s, h)
         .map_err(|e| kernel_error("macd", &e))
+}
+
+/// True when two non-empty views share at least one element.
+fn overlap(a: &[f64], b: &[f64]) -> bool {
+    let (ra, rb) = (a.as_ptr_range(), b.as_ptr_range());
+    !a.is_empty() && !b.is_empty() && ra.start < rb.end && rb.start < ra.end
+}
+
+/// Checks the named `inputs` and `outputs` of one call before any `&mut [f64]` is created: all
+/// have the length of the first input, and no output shares memory with an input or another
+/// output (inputs may share memory with each other: they are only read).
+///
+/// Soundness of the callers' `as_mut` after this check: as for [`borrow_pair`], every view points
+/// into a JS-owned, live, 8-byte aligned `Float64Array` that nothing detaches, resizes or writes
+/// during the synchronous call; with no overlap, each mutable slice is then the only reference to
+/// its memory.
+fn check_series(
+    indicator: &str,
+    inputs: &[(&str, &[f64])],
+    outputs: &[(&str, &[f64])],
+) -> Result<()> {
+    let len = inputs.first().map_or(0, |(_, s)| s.len());
+    for (_, s) in inputs.iter().chain(outputs) {
+        if s.len() != len {
+            return Err(kernel_error(
+                indicator,
+                &KernelError::LengthMismatch {
+                    input: len,
+                    output: s.len(),
+                },
+            ));
+        }
+    }
+    for (k, (out_name, out)) in outputs.iter().enumerate() {
+        if let Some((name, _)) = inputs
+            .iter()
+            .chain(&outputs[..k])
+            .find(|(_, other)| overlap(out, other))
+        {
+            return Err(invalid_arg(format!(
+                "{indicator}: {out_name} overlaps {name}; pass a separate buffer"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Wilder's average true range of `high`, `low`, `close` over `period` bars into `out` (same
+/// length, distinct buffer): the original `IndicatorCache.atr`, bit-identical to
+/// `@omega-ta/kernels-ts`.
+///
+/// # Errors
+///
+/// A JS `Error` (`code: "InvalidArg"`) when `period` is not an integer in `[1, 2^31 - 1]`, when
+/// the series differ in length, or when `out` shares memory with an input.
+#[napi(catch_unwind)]
+pub fn atr(
+    high: Float64ArraySlice,
+    low: Float64ArraySlice,
+    close: Float64ArraySlice,
+    period: f64,
+    mut out: Float64ArraySlice,
+) -> Result<()> {
+    let period = period_from_js("atr", period)?;
+    let (high, low, close) = (high.as_ref(), low.as_ref(), close.as_ref());
+    check_series(
+        "atr",
+        &[("high", high), ("low", low), ("close", close)],
+        &[("out", out.as_ref())],
+    )?;
+    // SAFETY: checked by `check_series` just above: `out` aliases no other buffer of the call.
+    let out = unsafe { out.as_mut() };
+    omega_ta_kernels::atr(high, low, close, period, out).map_err(|e| kernel_error("atr", &e))
+}
+
+/// Directional movement index of `high`, `low`, `close` over `period` bars into `plus_di`,
+/// `minus_di` and `adx` (same length, distinct buffers): the original `IndicatorCache.dmi`,
+/// bit-identical to `@omega-ta/kernels-ts`.
+///
+/// # Errors
+///
+/// A JS `Error` (`code: "InvalidArg"`) when `period` is not an integer in `[1, 2^31 - 1]`, when
+/// the series differ in length, or when an output shares memory with an input or another output.
+#[napi(catch_unwind)]
+pub fn dmi(
+    high: Float64ArraySlice,
+    low: Float64ArraySlice,
+    close: Float64ArraySlice,
+    period: f64,
+    mut plus_di: Float64ArraySlice,
+    mut minus_di: Float64ArraySlice,
+    mut adx: Float64ArraySlice,
+) -> Result<()> {
+    let period = period_from_js("dmi", period)?;
+    let (high, low, close) = (high.as_ref(), low.as_ref(), close.as_ref());
+    check_series(
+        "dmi",
+        &[("high", high), ("low", low), ("close", close)],
+        &[
+            ("plus_di", plus_di.as_ref()),
+            ("minus_di", minus_di.as_ref()),
+            ("adx", adx.as_ref()),
+        ],
+    )?;
+    // SAFETY: checked by `check_series` just above: no output aliases an input or another output.
+    let mut out = unsafe {
+        DmiOut {
+            plus_di: plus_di.as_mut(),
+            minus_di: minus_di.as_mut(),
+            adx: adx.as_mut(),
+        }
+    };
+    omega_ta_kernels::dmi(high, low, close, period, &mut out).map_err(|e| kernel_error("dmi", &e))
+}
+
+/// Choppiness index of `high`, `low`, `close` over `period` bars into `out` (same length,
+/// distinct buffer): the original `IndicatorCache.choppiness`, bit-identical to
+/// `@omega-ta/kernels-ts`.
+///
+/// # Errors
+///
+/// A JS `Error` (`code: "InvalidArg"`) when `period` is not an integer in `[2, 2^31 - 1]`, when
+/// the series differ in length, or when `out` shares memory with an input.
+#[napi(catch_unwind)]
+pub fn choppiness(
+    high: Float64ArraySlice,
+    low: Float64ArraySlice,
+    close: Float64ArraySlice,
+    period: f64,
+    mut out: Float64ArraySlice,
+) -> Result<()> {
+    let period = period_from_js("choppiness", period)?;
+    let (high, low, close) = (high.as_ref(), low.as_ref(), close.as_ref());
+    check_series(
+        "choppiness",
+        &[("high", high), ("low", low), ("close", close)],
+        &[("out", out.as_ref())],
+    )?;
+    // SAFETY: checked by `check_series` just above: `out` aliases no other buffer of the call.
+    let out = unsafe { out.as_mut() };
+    omega_ta_kernels::choppiness(high, low, close, period, out)
+        .map_err(|e| kernel_error("choppiness", &e))
 }

@@ -1,4 +1,4 @@
-import { bindKernel, bollinger, ema, macd, roc, rsi, sma, type Kernel } from '@omega-ta/kernel-interface';
+import { atr, bindKernel, bollinger, choppiness, dmi, ema, macd, roc, rsi, sma, type Kernel } from '@omega-ta/kernel-interface';
 import type { NativeBinding } from './binding.js';
 import { info } from './info.js';
 
@@ -36,6 +36,15 @@ export function kernelFromBinding(binding: NativeBinding): Kernel {
         outputs[1]!,
         outputs[2]!,
       );
+    }),
+    atr: bindKernel(atr, (inputs, params, outputs) => {
+      binding.atr(inputs[0]!, inputs[1]!, inputs[2]!, params['period']!, outputs[0]!);
+    }),
+    dmi: bindKernel(dmi, (inputs, params, outputs) => {
+      binding.dmi(inputs[0]!, inputs[1]!, inputs[2]!, params['period']!, outputs[0]!, outputs[1]!, outputs[2]!);
+    }),
+    choppiness: bindKernel(choppiness, (inputs, params, outputs) => {
+      binding.choppiness(inputs[0]!, inputs[1]!, inputs[2]!, params['period']!, outputs[0]!);
     }),
   });
 }

@@ -1,13 +1,16 @@
 import type { Kernel } from '@omega-ta/kernel-interface';
 import { version } from '../package.json';
 import { bollinger } from './bollinger.js';
+import { atr } from './atr.js';
+import { choppiness } from './choppiness.js';
+import { dmi } from './dmi.js';
 import { ema } from './ema.js';
 import { macd } from './macd.js';
 import { roc } from './roc.js';
 import { rsi } from './rsi.js';
 import { sma } from './sma.js';
 
-export { bollinger, ema, sma, rsi, roc, macd };
+export { atr, bollinger, choppiness, dmi, ema, macd, roc, rsi, sma };
 
 /** The pure TypeScript implementation of the omega-ta kernel contract. */
 export const kernel: Kernel = {
@@ -18,6 +21,9 @@ export const kernel: Kernel = {
   rsi,
   roc,
   macd,
+  atr,
+  dmi,
+  choppiness,
 };
 
 export default kernel;

@@ -22,6 +22,13 @@ pub enum KernelError {
         /// The rejected value.
         value: usize,
     },
+    /// `period` is outside `min..=PERIOD_MAX` for an indicator whose smallest period is above 1.
+    PeriodBelowMinimum {
+        /// The rejected value.
+        period: usize,
+        /// The smallest accepted period.
+        min: usize,
+    },
     /// The output does not have the length of the input.
     LengthMismatch {
         /// Length of the input series.
@@ -43,6 +50,11 @@ impl fmt::Display for KernelError {
             Self::InvalidIntParam { name, value } => write!(
                 f,
                 "{name} must be an integer in [1, {}] (got {value})",
+                crate::PERIOD_MAX
+            ),
+            Self::PeriodBelowMinimum { period, min } => write!(
+                f,
+                "period must be an integer in [{min}, {}] (got {period})",
                 crate::PERIOD_MAX
             ),
             Self::LengthMismatch { input, output } => write!(

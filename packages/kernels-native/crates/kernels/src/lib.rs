@@ -10,17 +10,27 @@
 //! The batch shape is the contract's: inputs as slices, parameters, then caller-allocated outputs
 //! of the same length. Invalid arguments are reported as [`KernelError`], never as a panic.
 
+mod atr;
 mod bollinger;
+mod choppiness;
+mod dmi;
 mod ema;
 mod error;
 mod ewm;
+mod log10;
 mod macd;
+mod pairwise_sum;
 mod roc;
+mod rolling;
 mod rolling_var;
 mod rsi;
 mod sma;
+mod true_range;
 
+pub use atr::atr;
 pub use bollinger::bollinger;
+pub use choppiness::{choppiness, CHOPPINESS_MIN_PERIOD};
+pub use dmi::{dmi, DmiOut};
 pub use ema::ema;
 pub use error::KernelError;
 pub use macd::macd;
