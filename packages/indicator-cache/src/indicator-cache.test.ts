@@ -17,6 +17,12 @@ const CALLS: Readonly<Record<string, (cache: IndicatorCache, tf: string, side: s
   bollinger: (cache, tf, side, p) => cache.bollinger(tf, side, num(p, 'period'), num(p, 'std_factor')),
   rsi: (cache, tf, side, p) => cache.rsi(tf, side, num(p, 'period')),
   roc: (cache, tf, side, p) => cache.roc(tf, side, num(p, 'period')),
+  atr: (cache, tf, side, p) => cache.atr(tf, side, num(p, 'period')),
+  choppiness: (cache, tf, side, p) => cache.choppiness(tf, side, num(p, 'period')),
+  dmi: (cache, tf, side, p) => {
+    const { plusDi, minusDi, adx } = cache.dmi(tf, side, num(p, 'period'));
+    return { plus_di: plusDi, minus_di: minusDi, adx };
+  },
   macd: (cache, tf, side, p) => cache.macd(tf, side, num(p, 'fast_period'), num(p, 'slow_period'), num(p, 'signal_period')),
 };
 

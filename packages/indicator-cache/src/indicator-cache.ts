@@ -30,6 +30,13 @@ export interface Macd {
   readonly histogram: ReadonlyFloat64Array;
 }
 
+/** Directional movement index: +DI, -DI and ADX, one value per row each. */
+export interface Dmi {
+  readonly plusDi: ReadonlyFloat64Array;
+  readonly minusDi: ReadonlyFloat64Array;
+  readonly adx: ReadonlyFloat64Array;
+}
+
 /** Bollinger Bands, one value per row each. */
 export interface Bands {
   readonly upper: ReadonlyFloat64Array;
@@ -184,6 +191,54 @@ export class IndicatorCache {
     const params = { fast_period: fastPeriod, slow_period: slowPeriod, signal_period: signalPeriod };
     const [macd = EMPTY, signal = EMPTY, histogram = EMPTY] = this.#outputs('macd', tf, side, params) ?? [];
     return { macd, signal, histogram };
+  }
+
+  /**
+   * Wilder's ATR of the bars as the original defines it: seeded with the mean of the first
+   * `period` true ranges, then `(atr × (period - 1) + tr) / period`; a missing true range repeats
+   * the previous value. Period 0 or negative gives all NaN as in the original (an error with
+   * `strictParams`).
+   */
+  atr(tf: string, side: string, period = 14): ReadonlyFloat64Array {
+    if (typeof period !== 'number' || !Number.isInteger(period) || (this.#strict && period < 1)) {
+      const rule = this.#strict ? 'an integer >= 1' : 'an integer';
+      throw new OmegaTaError(ErrorCode.INVALID_PARAM, `atr: period must be ${rule} (got ${String(period)})`, { argument: 'period' });
+    }
+    return period < 1 ? this.#allNaN(tf, side) : this.#series('atr', tf, side, { period });
+  }
+
+  /**
+   * Directional movement: `plusDi`, `minusDi` and `adx`, smoothed with `ewm(alpha=1/period)` as the
+   * original. `period` is an integer >= 1 (the original raises for 0 and negative periods).
+   */
+  dmi(tf: string, side: string, period = 14): Dmi {
+    requireInteger('dmi', 'period', period, 1, 'an integer >= 1');
+    const [plusDi = EMPTY, minusDi = EMPTY, adx = EMPTY] = this.#outputs('dmi', tf, side, { period }) ?? [];
+    return { plusDi, minusDi, adx };
+  }
+
+  /**
+   * Choppiness index, `100 × log10(Σ true range / (highest high - lowest low)) / log10(period)`.
+   * Compatible with the original: period 0 gives all NaN, and period 1 divides by log10(1) = 0
+   * (+Infinity where the true range exceeds the bar's range, NaN elsewhere); each is an error
+   * with `strictParams`. A negative period is an error.
+   */
+  choppiness(tf: string, side: string, period = 14): ReadonlyFloat64Array {
+    requireInteger('choppiness', 'period', period, this.#strict ? 2 : 0, this.#strict ? 'an integer >= 2' : 'an integer >= 0');
+    if (period >= 2) return this.#series('choppiness', tf, side, { period });
+    const columns = this.#columns(tf, side);
+    if (period === 0 || columns === undefined) return this.#allNaN(tf, side);
+    const { high, low, close } = columns;
+    const out = new Float64Array(close.length);
+    for (let i = 0; i < close.length; i += 1) {
+      const range = high[i]! - low[i]!;
+      const prevClose = i > 0 ? close[i - 1]! : Number.NaN;
+      const candidates = [Math.abs(range), Math.abs(high[i]! - prevClose), Math.abs(low[i]! - prevClose)];
+      const trueRange = Math.max(...candidates.filter((v) => !Number.isNaN(v)));
+      // log10(trueRange / range) / 0: +Infinity above 1, 0 / 0 at 1, NaN where undefined.
+      out[i] = range !== 0 && trueRange / range > 1 ? Number.POSITIVE_INFINITY : Number.NaN;
+    }
+    return out;
   }
 
   /** The original's answer to degenerate parameters: all NaN, one value per row (empty when absent). */
