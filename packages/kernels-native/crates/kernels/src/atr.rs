@@ -73,6 +73,7 @@ pub fn atr(
 )]
 mod tests {
     use super::atr;
+    use crate::test_support::assert_bits;
     use crate::KernelError;
 
     const NAN: f64 = f64::NAN;
@@ -81,16 +82,6 @@ mod tests {
         let mut out = vec![-1.0; h.len()];
         atr(h, l, c, period, &mut out).expect("valid arguments");
         out
-    }
-
-    fn assert_bits(actual: &[f64], expected: &[f64]) {
-        assert_eq!(actual.len(), expected.len());
-        for (i, (a, e)) in actual.iter().zip(expected).enumerate() {
-            assert!(
-                a.to_bits() == e.to_bits() || (a.is_nan() && e.is_nan()),
-                "index {i}: got {a:?}, expected {e:?}"
-            );
-        }
     }
 
     #[test]

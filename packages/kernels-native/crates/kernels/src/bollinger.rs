@@ -60,6 +60,7 @@ pub fn bollinger(
 #[cfg(test)]
 mod tests {
     use super::bollinger;
+    use crate::test_support::assert_bits;
     use crate::KernelError;
 
     const NAN: f64 = f64::NAN;
@@ -75,16 +76,6 @@ mod tests {
         );
         bollinger(x, period, std_factor, &mut u, &mut m, &mut l).expect("valid arguments");
         (u, m, l)
-    }
-
-    fn assert_bits(actual: &[f64], expected: &[f64]) {
-        assert_eq!(actual.len(), expected.len());
-        for (i, (a, e)) in actual.iter().zip(expected).enumerate() {
-            assert!(
-                a.to_bits() == e.to_bits() || (a.is_nan() && e.is_nan()),
-                "index {i}: got {a:?}, expected {e:?}"
-            );
-        }
     }
 
     // Expected values printed by pandas 1.5.3 with the original's expression.

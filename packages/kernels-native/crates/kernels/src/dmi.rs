@@ -86,6 +86,7 @@ pub fn dmi(
 )]
 mod tests {
     use super::{dmi, DmiOut};
+    use crate::test_support::assert_bits;
     use crate::KernelError;
 
     const NAN: f64 = f64::NAN;
@@ -106,16 +107,6 @@ mod tests {
         )
         .expect("valid arguments");
         [p, m, a]
-    }
-
-    fn assert_bits(actual: &[f64], expected: &[f64]) {
-        assert_eq!(actual.len(), expected.len());
-        for (i, (a, e)) in actual.iter().zip(expected).enumerate() {
-            assert!(
-                a.to_bits() == e.to_bits() || (a.is_nan() && e.is_nan()),
-                "index {i}: got {a:?}, expected {e:?}"
-            );
-        }
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub fn ema(close: &[f64], period: usize, out: &mut [f64]) -> Result<(), KernelEr
 #[cfg(test)]
 mod tests {
     use super::ema;
+    use crate::test_support::assert_bits;
     use crate::KernelError;
 
     const NAN: f64 = f64::NAN;
@@ -37,16 +38,6 @@ mod tests {
         let mut out = vec![-1.0; x.len()];
         ema(x, period, &mut out).expect("valid arguments");
         out
-    }
-
-    fn assert_bits(actual: &[f64], expected: &[f64]) {
-        assert_eq!(actual.len(), expected.len());
-        for (i, (a, e)) in actual.iter().zip(expected).enumerate() {
-            assert!(
-                a.to_bits() == e.to_bits() || (a.is_nan() && e.is_nan()),
-                "index {i}: got {a:?}, expected {e:?}"
-            );
-        }
     }
 
     #[test]

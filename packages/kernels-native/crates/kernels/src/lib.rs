@@ -25,6 +25,8 @@ mod rolling;
 mod rolling_var;
 mod rsi;
 mod sma;
+#[cfg(test)]
+mod test_support;
 mod true_range;
 
 pub use atr::atr;

@@ -53,6 +53,7 @@ pub fn macd(
 #[cfg(test)]
 mod tests {
     use super::macd;
+    use crate::test_support::assert_bits;
     use crate::KernelError;
 
     const NAN: f64 = f64::NAN;
@@ -68,16 +69,6 @@ mod tests {
         );
         macd(x, fast, slow, signal, &mut m, &mut s, &mut h).expect("valid arguments");
         (m, s, h)
-    }
-
-    fn assert_bits(actual: &[f64], expected: &[f64]) {
-        assert_eq!(actual.len(), expected.len());
-        for (i, (a, e)) in actual.iter().zip(expected).enumerate() {
-            assert!(
-                a.to_bits() == e.to_bits() || (a.is_nan() && e.is_nan()),
-                "index {i}: got {a:?}, expected {e:?}"
-            );
-        }
     }
 
     #[test]

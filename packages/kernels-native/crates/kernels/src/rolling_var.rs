@@ -98,6 +98,7 @@ fn as_f64(count: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::{rolling_std, rolling_var};
+    use crate::test_support::assert_bits;
 
     const NAN: f64 = f64::NAN;
 
@@ -105,16 +106,6 @@ mod tests {
         let mut out = vec![-1.0; x.len()];
         f(x, window, &mut out);
         out
-    }
-
-    fn assert_bits(actual: &[f64], expected: &[f64]) {
-        assert_eq!(actual.len(), expected.len());
-        for (i, (a, e)) in actual.iter().zip(expected).enumerate() {
-            assert!(
-                a.to_bits() == e.to_bits() || (a.is_nan() && e.is_nan()),
-                "index {i}: got {a:?}, expected {e:?}"
-            );
-        }
     }
 
     // Expected values printed by pandas 1.5.3: s.rolling(w, min_periods=w).var() / .std().
