@@ -1,0 +1,54 @@
+// omega-ta's own implementations: the bare kernels (output buffers reused across calls) and
+// IndicatorCache (first call, which allocates its outputs, and the cached call).
+import { callKernel } from '@omega-ta/kernel-interface';
+import tsKernel from '@omega-ta/kernels-ts';
+import { loadNativeKernel } from '@omega-ta/kernels-native';
+import { IndicatorCache } from '@omega-ta/indicator-cache';
+
+function kernelImpl(name, kernel, unavailable) {
+  return {
+    name,
+    unavailable,
+    prepare({ spec, params }, table) {
+      const inputs = spec.inputs.map((input) => table[input]);
+      const outputs = spec.outputs.map(() => new Float64Array(table.close.length));
+      return () => callKernel(kernel, spec.name, inputs, params, outputs);
+    },
+  };
+}
+
+function aligned(table) {
+  const time = new Float64Array(table.close.length).map((_, i) => i * 60_000);
+  return { primaryTimeframe: 'M1', timestamp: time, timeframes: { M1: { bid: { time, ...table } } } };
+}
+
+/** Calls the IndicatorCache method of `op` with the registry's default parameters. */
+function cacheCall(cache, op, params) {
+  const method = op.replace(/_(\w)/g, (_, c) => c.toUpperCase());
+  const args = Object.values(params);
+  return () => cache[method]('M1', 'bid', ...args);
+}
+
+const native = loadNativeKernel();
+
+export const omegaImpls = [
+  kernelImpl('@omega-ta/kernels-ts', tsKernel, null),
+  kernelImpl('@omega-ta/kernels-native', native.kernel, native.kernel === null ? native.reason : null),
+  {
+    name: '@omega-ta/indicator-cache (first call)',
+    unavailable: null,
+    prepare({ op, params }, table) {
+      const data = aligned(table);
+      return () => cacheCall(new IndicatorCache(data), op, params)();
+    },
+  },
+  {
+    name: '@omega-ta/indicator-cache (cached call)',
+    unavailable: null,
+    prepare({ op, params }, table) {
+      const call = cacheCall(new IndicatorCache(aligned(table)), op, params);
+      call();
+      return call;
+    },
+  },
+];

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// pnpm bench [--bars 50000,1000000] [--ops ema,sma] [--quick] [--json <file>]
+// Times every registry indicator for omega-ta's implementations and the installed peers on the
+// same seeded bars in one run, prints per size a table with each implementation's speed-up over
+// the fastest pure-JavaScript peer and over the fastest peer of all, and optionally writes the
+// measurements as JSON: [{op, impl, bars, medianNs, p25Ns, p75Ns, peakBytes}].
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { asArrays, randomWalk } from './data.mjs';
+import { omegaImpls } from './impls/omega.mjs';
+import { peerImpls, preparePeer } from './impls/peers.mjs';
+import { measure } from './measure.mjs';
+import { ops as allOps } from './ops.mjs';
+
+const { values } = parseArgs({
+  options: {
+    bars: { type: 'string', default: '50000,1000000' },
+    ops: { type: 'string' },
+    json: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+  },
+});
+const sizes = values.bars.split(',').map(Number);
+const ops = values.ops === undefined ? allOps : allOps.filter((o) => values.ops.split(',').includes(o.op));
+const budget = { budgetMs: values.quick ? 100 : 400, minSamples: values.quick ? 3 : 7 };
+const peers = await peerImpls();
+
+for (const impl of [...omegaImpls, ...peers]) {
+  if (impl.unavailable) console.log(`unavailable: ${impl.name}: ${impl.unavailable}`);
+}
+
+const results = [];
+const fmt = (x, digits = 2) => (x === null || Number.isNaN(x) ? '—' : x.toFixed(digits));
+
+for (const bars of sizes) {
+  const table = randomWalk(bars);
+  const arrays = asArrays(table);
+  console.log(`\n${bars.toLocaleString('en-US')} bars (ns/bar: median [p25–p75]; speed-up = peer time / this time)`);
+  console.log(`${'op'.padEnd(11)}${'implementation'.padEnd(42)}${'ns/bar'.padStart(10)}${'p25–p75'.padStart(18)}  vs fastest JS peer  vs fastest peer`);
+  for (const { op, spec, params } of ops) {
+    const rows = [];
+    for (const impl of omegaImpls) {
+      if (impl.unavailable) continue;
+      rows.push({ impl: impl.name, ours: true, ...measure(impl.prepare({ op, spec, params }, table), budget) });
+    }
+    for (const impl of peers) {
+      if (impl.unavailable) continue;
+      const call = preparePeer(impl, op, arrays, params);
+      if (call !== null) rows.push({ impl: impl.name, pureJs: impl.pureJs, ...measure(call, budget) });
+    }
+    const peerRows = rows.filter((r) => !r.ours);
+    const fastest = (list) => (list.length === 0 ? null : Math.min(...list.map((r) => r.medianNs)));
+    const fastestJs = fastest(peerRows.filter((r) => r.pureJs));
+    const fastestAny = fastest(peerRows);
+    for (const r of rows) {
+      results.push({ op, impl: r.impl, bars, medianNs: r.medianNs, p25Ns: r.p25Ns, p75Ns: r.p75Ns, peakBytes: r.peakBytes });
+      const vsJs = fastestJs === null ? null : fastestJs / r.medianNs;
+      const vsAny = fastestAny === null ? null : fastestAny / r.medianNs;
+      console.log(
+        `${op.padEnd(11)}${r.impl.padEnd(42)}${fmt(r.medianNs / bars).padStart(10)}${`${fmt(r.p25Ns / bars)}–${fmt(r.p75Ns / bars)}`.padStart(18)}  ${`${fmt(vsJs)}x`.padStart(18)}  ${`${fmt(vsAny)}x`.padStart(14)}`,
+      );
+    }
+  }
+}
+
+if (values.json !== undefined) {
+  // Relative to where `pnpm bench` was started (pnpm runs the script in benchmarks/).
+  const file = resolve(process.env.INIT_CWD ?? process.cwd(), values.json);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwrote ${results.length} measurements to ${file}`);
+}
