@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { callKernel, type IndicatorSpec, type Kernel } from '@omega-ta/kernel-interface';
 import { sameNumber } from '@omega-ta/golden';
 import { expectThat, type Check } from './check.js';
-import { naiveIndicators } from './naive/index.js';
+import { naiveIndicators, naiveSlack } from './naive/index.js';
 import { gappyOhlcv, inputsOf, outputsOf, paramsArbitrary, realisticOhlcv } from './series.js';
 
 /** Relative tolerance against the naive definition: the kernels round differently, not wrongly. */
@@ -47,7 +47,8 @@ export function naiveChecks(kernel: Kernel, spec: IndicatorSpec, numRuns: number
           const outputs = outputsOf(spec, inputs[0]!.length);
           callKernel(kernel, spec.name, inputs, params, outputs);
           const expected = naive(table, params);
-          const slack = PRICE_SLACK * scaleOf(inputs);
+          const scale = scaleOf(inputs);
+          const slack = PRICE_SLACK * scale + (naiveSlack[spec.name]?.(params, scale) ?? 0);
           spec.outputs.forEach((name, k) => {
             outputs[k]!.forEach((actual, i) => {
               const e = expected[k]![i]!;

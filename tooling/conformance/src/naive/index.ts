@@ -19,3 +19,14 @@ export type NaiveIndicator = (table: Ohlcv, params: Readonly<Record<string, numb
 
 /** Naive implementations by registry name. */
 export const naiveIndicators: Readonly<Record<string, NaiveIndicator>> = { ema, sma, bollinger, rsi, roc, macd, atr, dmi, choppiness };
+
+/**
+ * Extra absolute slack for indicators whose reference algorithm is accurate only relative to the
+ * series' scale, not to the output itself, as a function of the parameters and of the largest
+ * input magnitude. Bollinger: pandas' online (Welford) variance keeps an absolute error of about
+ * sqrt(eps) × scale in the standard deviation after values of that scale left the window, so a
+ * near-flat window's bands can differ from the two-pass definition by std_factor × that much.
+ */
+export const naiveSlack: Readonly<Record<string, (params: Readonly<Record<string, number>>, scale: number) => number>> = {
+  bollinger: (params, scale) => (params['std_factor'] ?? 0) * 1e-7 * scale,
+};
