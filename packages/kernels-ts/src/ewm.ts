@@ -30,7 +30,13 @@ export function ewmMeanInto(x: ArrayLike<number>, com: number, out: Float64Array
     if (value === value) {
       oldWt *= decay;
       if (observed) {
-        if (value !== raw) value = (oldWt * value + alpha * raw) / (oldWt + alpha);
+        if (value !== raw) {
+          // x / 1 is x exactly, and without a gap the divisor (1 - alpha) + alpha rounds to 1:
+          // skipping that division keeps every bit and takes it off the loop-carried path.
+          const divisor = oldWt + alpha;
+          const weighted = oldWt * value + alpha * raw;
+          value = divisor === 1 ? weighted : weighted / divisor;
+        }
         oldWt = 1;
       }
     } else if (observed) {

@@ -38,7 +38,17 @@ pub(crate) fn ewm_mean(x: &[f64], com: f64, out: &mut [f64]) {
                 )]
                 let same = value == raw;
                 if !same {
-                    value = (old_wt * value + alpha * raw) / (old_wt + alpha);
+                    // x / 1 is x exactly, and without a gap the divisor (1 - alpha) + alpha rounds
+                    // to 1: skipping that division keeps every bit and takes it off the
+                    // loop-carried path (same as `ewmMeanInto`).
+                    let divisor = old_wt + alpha;
+                    let weighted = old_wt * value + alpha * raw;
+                    #[allow(
+                        clippy::float_cmp,
+                        reason = "an exact comparison with 1.0 decides whether dividing is an identity"
+                    )]
+                    let unit = divisor == 1.0;
+                    value = if unit { weighted } else { weighted / divisor };
                 }
                 old_wt = 1.0;
             }
