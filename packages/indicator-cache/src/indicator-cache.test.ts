@@ -24,6 +24,8 @@ const CALLS: Readonly<Record<string, (cache: IndicatorCache, tf: string, side: s
     return { plus_di: plusDi, minus_di: minusDi, adx };
   },
   macd: (cache, tf, side, p) => cache.macd(tf, side, num(p, 'fast_period'), num(p, 'slow_period'), num(p, 'signal_period')),
+  ema_stepwise: (cache, tf, side, p) => cache.emaStepwise(tf, side, num(p, 'period')!),
+  bollinger_stepwise: (cache, tf, side, p) => cache.bollingerStepwise(tf, side, num(p, 'period'), num(p, 'std_factor')),
 };
 
 /** The expected (output name, values) pairs of a case: one unnamed series or the named tuple. */
@@ -118,6 +120,50 @@ describe('IndicatorCache', () => {
   it('reproduces the all-NaN sma(period 0) of the original, or rejects it with strictParams', () => {
     expect(Array.from(new IndicatorCache(data).sma('H1', 'bid', 0)).every(Number.isNaN)).toBe(true);
     expect(() => new IndicatorCache(data, { strictParams: true }).sma('H1', 'bid', 0)).toThrow(/period must be an integer >= 1/);
+  });
+
+  it('caches stepwise results under their own method name and parameters', () => {
+    const cache = new IndicatorCache(data, { backend: 'ts' });
+    const stepwise = cache.emaStepwise('H1', 'bid', 3);
+    expect(cache.emaStepwise('H1', 'bid', 3)).toBe(stepwise);
+    expect(cache.ema('H1', 'bid', 3)).not.toBe(stepwise);
+    const bands = cache.bollingerStepwise('H1', 'bid', 3, 2);
+    expect(cache.bollingerStepwise('H1', 'bid', 3, 2).mid).toBe(bands.mid);
+    expect(cache.bollingerStepwise('H1', 'bid', 3, 2.5).mid).not.toBe(bands.mid);
+    expect(cache.bollinger('H1', 'bid', 3, 2).mid).not.toBe(bands.mid);
+  });
+
+  it('advances a carried-forward higher timeframe once per bar (edge-stepwise-identity H4)', () => {
+    const identity = loadDataset('edge-stepwise-identity');
+    const cache = new IndicatorCache(identity, { backend: 'ts' });
+    const close = identity.timeframes['H4']!.bid!.close;
+    // period 1: the EMA is the close of the bar's first row, held over its repetitions and gaps.
+    const step = cache.emaStepwise('H4', 'bid', 1);
+    const time = identity.timeframes['H4']!.bid!.time;
+    let last = Number.NaN;
+    let prev = Number.NaN;
+    for (let i = 0; i < close.length; i += 1) {
+      if (!Number.isNaN(time[i]!) && time[i] !== prev) last = close[i]!;
+      if (!Number.isNaN(time[i]!)) prev = time[i]!;
+      expect(Object.is(step[i], last), `row ${i}`).toBe(true);
+    }
+  });
+
+  it('answers empty or candle-less series before checking the period, as the original', () => {
+    const empty = new IndicatorCache(loadDataset('edge-empty'));
+    expect(empty.emaStepwise('H1', 'bid', 0)).toHaveLength(0);
+    expect(empty.bollingerStepwise('H1', 'bid', -1).mid).toHaveLength(0);
+    expect(() => new IndicatorCache(data).emaStepwise('H1', 'bid', 0)).toThrow(/period must be an integer > 0/);
+    expect(() => new IndicatorCache(data).bollingerStepwise('H1', 'bid', -1)).toThrow(/period must be an integer >= 0/);
+    expect(() => new IndicatorCache(data).emaStepwise('H1', 'bid', 2.5)).toThrow(/period must be an integer/);
+  });
+
+  it('rejects degenerate stepwise parameters with strictParams, even without data', () => {
+    const strict = new IndicatorCache(loadDataset('edge-empty'), { strictParams: true });
+    expect(() => strict.emaStepwise('H1', 'bid', 0)).toThrow(/period must be an integer > 0/);
+    expect(() => strict.bollingerStepwise('H1', 'bid', 1)).toThrow(/period must be an integer >= 2/);
+    expect(() => strict.bollingerStepwise('H1', 'bid', 20, -2)).toThrow(/std_factor must be a finite number >= 0/);
+    expect(() => new IndicatorCache(data).bollingerStepwise('H1', 'bid', 20, Number.NaN)).toThrow(/std_factor must be a finite number/);
   });
 
   it('lets OMEGA_TA_BACKEND override the option and rejects an unknown value', () => {

@@ -10,6 +10,7 @@ import {
 } from '@omega-ta/kernel-interface';
 import tsKernel from '@omega-ta/kernels-ts';
 import { selectBackend, type BackendChoice, type BackendInfo } from './backend.js';
+import { expandForwardFill, gatherRows, newBarRows } from './stepwise.js';
 
 export interface IndicatorCacheOptions {
   /** `auto` (default): native kernels when they load, else TypeScript. `OMEGA_TA_BACKEND` overrides. */
@@ -48,6 +49,16 @@ function requireInteger(method: string, name: string, value: number, min: number
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
     throw new OmegaTaError(ErrorCode.INVALID_PARAM, `${method}: ${name} must be ${rule} (got ${String(value)})`, {
       argument: name,
+    });
+  }
+}
+
+/** Bollinger's `std_factor`: finite (the original's NaN/inf bands are not reproduced); >= 0 when strict. */
+function requireStdFactor(method: string, stdFactor: number, strict: boolean): void {
+  if (typeof stdFactor !== 'number' || !Number.isFinite(stdFactor) || (strict && stdFactor < 0)) {
+    const rule = strict ? 'a finite number >= 0' : 'a finite number';
+    throw new OmegaTaError(ErrorCode.INVALID_PARAM, `${method}: std_factor must be ${rule} (got ${String(stdFactor)})`, {
+      argument: 'std_factor',
     });
   }
 }
@@ -130,12 +141,7 @@ export class IndicatorCache {
    */
   bollinger(tf: string, side: string, period = 20, stdFactor = 2.0): Bands {
     requireInteger('bollinger', 'period', period, this.#strict ? 2 : 0, this.#strict ? 'an integer >= 2' : 'an integer >= 0');
-    if (typeof stdFactor !== 'number' || !Number.isFinite(stdFactor) || (this.#strict && stdFactor < 0)) {
-      const rule = this.#strict ? 'a finite number >= 0' : 'a finite number';
-      throw new OmegaTaError(ErrorCode.INVALID_PARAM, `bollinger: std_factor must be ${rule} (got ${String(stdFactor)})`, {
-        argument: 'std_factor',
-      });
-    }
+    requireStdFactor('bollinger', stdFactor, this.#strict);
     if (period < 2) {
       const nan = this.#allNaN(tf, side);
       return { upper: nan, mid: period === 1 ? this.sma(tf, side, 1) : nan, lower: nan };
@@ -239,6 +245,99 @@ export class IndicatorCache {
       out[i] = range !== 0 && trueRange / range > 1 ? Number.POSITIVE_INFINITY : Number.NaN;
     }
     return out;
+  }
+
+  /**
+   * EMA of the closes advanced once per bar of `tf` (the original's `ema_stepwise`): the span EMA
+   * of {@link ema} over one close per bar (the row that starts it, see `newBarRows`), written at
+   * those rows and carried forward over the rows that repeat the bar or have no candle. Use it
+   * for a higher timeframe carried onto the primary rows, where {@link ema} would count each
+   * repetition as a step. As the original: an absent or empty series gives an empty result and a
+   * series without candles all NaN, before `period` is checked; otherwise `period` must be an
+   * integer > 0 (always checked first with `strictParams`).
+   */
+  emaStepwise(tf: string, side: string, period: number): ReadonlyFloat64Array {
+    requireInteger('ema_stepwise', 'period', period, this.#strict ? 1 : Number.MIN_SAFE_INTEGER, this.#strict ? 'an integer > 0' : 'an integer');
+    const [ema = EMPTY] =
+      this.#stepwise('ema_stepwise', tf, side, { period }, 1, (close) => {
+        requireInteger('ema_stepwise', 'period', period, 1, 'an integer > 0');
+        const out = new Float64Array(close.length);
+        this.#compute('ema', [close], { period }, [out]);
+        return [out];
+      }) ?? [];
+    return ema;
+  }
+
+  /**
+   * Bollinger Bands advanced once per bar of `tf` (the original's `bollinger_stepwise`): the
+   * bands of {@link bollinger} over one close per bar, written at the bar's first row and carried
+   * forward (also over a bar whose bands are NaN, as pandas `ffill` does). Degenerate parameters
+   * as {@link bollinger} (period 1: `mid` = close and NaN bands; period 0: all NaN; a negative
+   * `stdFactor` swaps the bands; each an error with `strictParams`). As the original: an absent or
+   * empty series gives empty results and a series without candles all NaN, before `period` is
+   * checked; otherwise a negative period is an error.
+   */
+  bollingerStepwise(tf: string, side: string, period = 20, stdFactor = 2.0): Bands {
+    const method = 'bollinger_stepwise';
+    requireInteger(method, 'period', period, this.#strict ? 2 : Number.MIN_SAFE_INTEGER, this.#strict ? 'an integer >= 2' : 'an integer');
+    requireStdFactor(method, stdFactor, this.#strict);
+    const [upper = EMPTY, mid = EMPTY, lower = EMPTY] =
+      this.#stepwise(method, tf, side, { period, std_factor: stdFactor }, 3, (close) => {
+        requireInteger(method, 'period', period, 0, 'an integer >= 0');
+        return this.#bands(close, period, stdFactor);
+      }) ?? [];
+    return { upper, mid, lower };
+  }
+
+  /**
+   * Bollinger Bands of `close` with the original's results for degenerate parameters (period 0
+   * and 1, negative `stdFactor`), computed by the bollinger and sma kernels.
+   */
+  #bands(close: ReadonlyFloat64Array, period: number, stdFactor: number): Float64Array[] {
+    const n = close.length;
+    if (period < 2) {
+      const mid = new Float64Array(n).fill(Number.NaN);
+      if (period === 1) this.#compute('sma', [close], { period: 1 }, [mid]);
+      return [new Float64Array(n).fill(Number.NaN), mid, new Float64Array(n).fill(Number.NaN)];
+    }
+    const [upper, mid, lower] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+    this.#compute('bollinger', [close], { period, std_factor: Math.abs(stdFactor) }, [upper, mid, lower]);
+    // mid + (-k) * std is bitwise mid - k * std: a negative factor swaps the bands exactly.
+    return stdFactor < 0 ? [lower, mid, upper] : [upper, mid, lower];
+  }
+
+  /**
+   * The original's stepwise recipe, cached under `method` and the parameters: the closes of the
+   * rows that start a new bar, `reduce`d to `count` outputs (one value per bar, by the kernels),
+   * each expanded back onto every row with forward fill. `undefined` when the timeframe or side
+   * is absent, empty outputs for no rows and all-NaN outputs when no row has a candle (the
+   * original returns those before it looks at the parameters, so `reduce` validates them).
+   */
+  #stepwise(
+    method: string,
+    tf: string,
+    side: string,
+    params: Readonly<Record<string, number>>,
+    count: number,
+    reduce: (close: ReadonlyFloat64Array) => Float64Array[],
+  ): readonly ReadonlyFloat64Array[] | undefined {
+    const columns = this.#columns(tf, side);
+    if (columns === undefined) return undefined;
+    const key = `${method}|${tf}|${side}|${Object.entries(params).map(([k, v]) => `${k}=${v}`).join(',')}`;
+    let outputs = this.#results.get(key);
+    if (outputs === undefined) {
+      const n = columns.close.length;
+      const rows = newBarRows(columns.time);
+      if (n === 0 || rows.length === 0) {
+        const nan = new Float64Array(n).fill(Number.NaN);
+        outputs = Array.from({ length: count }, () => nan);
+      } else {
+        const reduced = reduce(gatherRows(columns.close, rows));
+        outputs = reduced.map((values) => expandForwardFill(values, rows, n));
+      }
+      this.#results.set(key, outputs);
+    }
+    return outputs;
   }
 
   /** The original's answer to degenerate parameters: all NaN, one value per row (empty when absent). */
