@@ -1,5 +1,6 @@
-// Quick start, command 2 (`pnpm test`): type checks, every vitest project, the Rust unit tests and
-// the packaging check, then one closing line `N passed, N failed`. Exits non-zero on any failure.
+// Quick start, command 2 (`pnpm test`): type checks, every vitest project, the Rust unit tests,
+// clippy and rustdoc, and the packaging check, then one closing line `N passed, N failed`.
+// Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,13 +37,20 @@ try {
 rmSync(reportDir, { recursive: true, force: true });
 
 // Rust unit tests of the pure kernels crate.
-const cargo = run('cargo', ['test', '--manifest-path', 'packages/kernels-native/Cargo.toml', '--workspace'], { capture: true });
+const manifest = ['--manifest-path', 'packages/kernels-native/Cargo.toml'];
+const cargo = run('cargo', ['test', ...manifest, '--workspace'], { capture: true });
 const cargoCounts = [...(cargo.stdout ?? '').matchAll(/test result: \w+\. (\d+) passed; (\d+) failed/g)];
 for (const [, p, f] of cargoCounts) {
   passed += Number(p);
   failed += Number(f);
 }
 if (cargo.status !== 0 || cargoCounts.length === 0) failed += 1;
+
+// Quality gates of the Rust crates: clippy pedantic with warnings denied, and rustdoc.
+const clippy = run('cargo', ['clippy', ...manifest, '--workspace', '--all-targets', '--', '-D', 'warnings', '-W', 'clippy::pedantic']);
+clippy.status === 0 ? (passed += 1) : (failed += 1);
+const rustdoc = run('cargo', ['doc', ...manifest, '--workspace', '--no-deps'], { env: { ...process.env, RUSTDOCFLAGS: '-D warnings' } });
+rustdoc.status === 0 ? (passed += 1) : (failed += 1);
 
 // Every package packs and installs into an empty folder, loading by import and by require.
 const pack = run('node', ['scripts/pack-check.mjs']);
