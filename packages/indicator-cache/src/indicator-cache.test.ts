@@ -23,6 +23,7 @@ const CALLS: Readonly<Record<string, (cache: IndicatorCache, tf: string, side: s
     const { plusDi, minusDi, adx } = cache.dmi(tf, side, num(p, 'period'));
     return { plus_di: plusDi, minus_di: minusDi, adx };
   },
+  kalman_mean: (cache, tf, side, p) => cache.kalmanMean(tf, side, num(p, 'R'), num(p, 'Q')),
   macd: (cache, tf, side, p) => cache.macd(tf, side, num(p, 'fast_period'), num(p, 'slow_period'), num(p, 'signal_period')),
 };
 
@@ -118,6 +119,18 @@ describe('IndicatorCache', () => {
   it('reproduces the all-NaN sma(period 0) of the original, or rejects it with strictParams', () => {
     expect(Array.from(new IndicatorCache(data).sma('H1', 'bid', 0)).every(Number.isNaN)).toBe(true);
     expect(() => new IndicatorCache(data, { strictParams: true }).sma('H1', 'bid', 0)).toThrow(/period must be an integer >= 1/);
+  });
+
+  it("reproduces kalman_mean outside the contract: R = 0 follows the closes, R = Q = 0 raises like the original", () => {
+    const cache = new IndicatorCache(data, { backend: 'ts' });
+    const close = cache.getCloses('H1', 'bid');
+    const copy = cache.kalmanMean('H1', 'bid', 0, 1);
+    close.forEach((c, i) => (Number.isNaN(c) ? undefined : expect(copy[i]).toBeCloseTo(c, 9)));
+    // _kalman_mean_from_series: 0/0 makes P NaN, then the Python floats R + Q + R = 0 divide by zero.
+    expect(() => cache.kalmanMean('H1', 'bid', 0, 0)).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_PARAM }));
+    const strict = new IndicatorCache(data, { strictParams: true });
+    expect(() => strict.kalmanMean('H1', 'bid', 0, 1)).toThrow(/R must be a number in \(0, 1e300\]/);
+    expect(strict.kalmanMean('H1', 'bid')).toBe(strict.kalmanMean('H1', 'bid', 0.01, 1));
   });
 
   it('lets OMEGA_TA_BACKEND override the option and rejects an unknown value', () => {

@@ -23,6 +23,51 @@ export interface IndicatorCacheOptions {
 
 const EMPTY: ReadonlyFloat64Array = new Float64Array(0);
 
+/** Whether a Kalman variance lies in the contract's range (R in (0, 1e300], Q in [0, 1e300]). */
+function kalmanInContract(name: 'R' | 'Q', value: number): boolean {
+  return (name === 'R' ? value > 0 : value >= 0) && value <= 1e300;
+}
+
+/**
+ * The original `_kalman_mean_from_series` for any `R`, `Q` (the kernel's loop, used outside the
+ * contract): numpy IEEE arithmetic while the previous variance is a number; after a NaN variance
+ * the original restarts from the Python floats `R + Q` and raises ZeroDivisionError when
+ * `R + Q + R` is 0, which this reports as INVALID_PARAM.
+ */
+function kalmanMeanCompat(close: ReadonlyFloat64Array, R: number, Q: number): Float64Array {
+  const n = close.length;
+  const out = new Float64Array(n).fill(Number.NaN);
+  let first = 0;
+  while (first < n && Number.isNaN(close[first]!)) first += 1;
+  if (first === n) return out;
+  let xhat = close[first]!;
+  let p = R;
+  out[first] = xhat;
+  for (let t = first + 1; t < n; t += 1) {
+    const m = close[t]!;
+    const restart = Number.isNaN(p);
+    const pMinus = (restart ? R : p) + Q;
+    if (Number.isNaN(m)) {
+      xhat = Number.NaN;
+      p = Number.NaN;
+      out[t] = xhat;
+      continue;
+    }
+    if (restart && pMinus + R === 0) {
+      throw new OmegaTaError(
+        ErrorCode.INVALID_PARAM,
+        `kalman_mean: R + Q + R is 0 (R=${R}, Q=${Q}); the original raises ZeroDivisionError here`,
+        { argument: 'R' },
+      );
+    }
+    const k = pMinus / (pMinus + R);
+    xhat = xhat + k * (m - xhat);
+    p = (1 - k) * pMinus;
+    out[t] = xhat;
+  }
+  return out;
+}
+
 /** MACD line, signal line and histogram, one value per row each. */
 export interface Macd {
   readonly macd: ReadonlyFloat64Array;
@@ -239,6 +284,28 @@ export class IndicatorCache {
       out[i] = range !== 0 && trueRange / range > 1 ? Number.POSITIVE_INFINITY : Number.NaN;
     }
     return out;
+  }
+
+  /**
+   * Kalman filter estimate of the closes as the original `kalman_mean` computes it (random-walk
+   * model, measurement variance `R`, process variance `Q`). As in the original, every row after a
+   * missing close is NaN (the filter does not restart; docs/known-differences.md). Compatible with
+   * the original outside the contract's `0 < R`, `0 <= Q` (both <= 1e300): `R = 0` copies the
+   * closes, other variances give the original's IEEE results, and where the original raises
+   * ZeroDivisionError (e.g. `R = Q = 0`) this throws INVALID_PARAM; `strictParams` rejects them all.
+   */
+  kalmanMean(tf: string, side: string, R = 0.01, Q = 1.0): ReadonlyFloat64Array {
+    for (const [name, value] of [['R', R], ['Q', Q]] as const) {
+      if (typeof value !== 'number' || (this.#strict && !kalmanInContract(name, value))) {
+        const rule = name === 'R' ? 'a number in (0, 1e300]' : 'a number in [0, 1e300]';
+        throw new OmegaTaError(ErrorCode.INVALID_PARAM, `kalman_mean: ${name} must be ${this.#strict ? rule : 'a number'} (got ${String(value)})`, {
+          argument: name,
+        });
+      }
+    }
+    if (kalmanInContract('R', R) && kalmanInContract('Q', Q)) return this.#series('kalman_mean', tf, side, { R, Q });
+    const close = this.#columns(tf, side)?.close;
+    return close === undefined ? EMPTY : kalmanMeanCompat(close, R, Q);
   }
 
   /** The original's answer to degenerate parameters: all NaN, one value per row (empty when absent). */

@@ -10,6 +10,7 @@ export {
   atr,
   dmi,
   choppiness,
+  kalman_mean,
   indicators,
   indicatorList,
   findIndicator,

@@ -228,8 +228,49 @@ export const choppiness = {
   },
 } as const satisfies IndicatorSpec;
 
+/** Largest Kalman variance the contract accepts: sums of two of them stay finite. */
+const KALMAN_VARIANCE_MAX = 1e300;
+
+const kalmanParams = [
+  {
+    name: 'R',
+    kind: 'number',
+    min: Number.MIN_VALUE,
+    max: KALMAN_VARIANCE_MAX,
+    default: 0.01,
+    description:
+      'Measurement noise variance (> 0; the original also runs R = 0, which copies the closes, and divides 0 by 0 for R = Q = 0).',
+  },
+  {
+    name: 'Q',
+    kind: 'number',
+    min: 0,
+    max: KALMAN_VARIANCE_MAX,
+    default: 1,
+    description: 'Process noise variance (>= 0; Q = 0 is a static level, the running mean).',
+  },
+] as const satisfies readonly ParamSpec[];
+
+/**
+ * The original `IndicatorCache.kalman_mean`: a one-dimensional random-walk Kalman filter over the
+ * closes, including its behaviour after a missing close (NaN from there on).
+ */
+export const kalman_mean = {
+  name: 'kalman_mean',
+  title: 'Kalman filter mean (1-D random walk)',
+  formula:
+    'xhat[f] = close[f], P[f] = R at the first non-NaN close f; then P- = P[t-1] + Q (R + Q when P[t-1] is NaN), ' +
+    'K = P- / (P- + R), xhat[t] = xhat[t-1] + K * (close[t] - xhat[t-1]), P[t] = (1 - K) * P-. ' +
+    'A NaN close gives NaN, and as in the original every later row stays NaN (xhat[t-1] is NaN). ±Infinity is a measurement.',
+  inputs: ['close'],
+  params: kalmanParams,
+  outputs: ['kalman_mean'],
+  lookback: () => 0,
+  bounds: 'input',
+} as const satisfies IndicatorSpec;
+
 /** Every indicator of the contract. Adding one here makes the conformance suite test it. */
-export const indicators = { ema, sma, bollinger, rsi, roc, macd, atr, dmi, choppiness } as const;
+export const indicators = { ema, sma, bollinger, rsi, roc, macd, atr, dmi, choppiness, kalman_mean } as const;
 
 export type Indicators = typeof indicators;
 export type IndicatorName = keyof Indicators;

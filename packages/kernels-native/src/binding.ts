@@ -14,6 +14,7 @@ export interface NativeBinding {
   bollinger(close: Float64Array, period: number, stdFactor: number, upper: Float64Array, mid: Float64Array, lower: Float64Array): void;
   rsi(close: Float64Array, period: number, out: Float64Array): void;
   roc(close: Float64Array, period: number, out: Float64Array): void;
+  kalman_mean(close: Float64Array, r: number, q: number, out: Float64Array): void;
   macd(
     close: Float64Array,
     fastPeriod: number,

@@ -377,3 +377,24 @@ pub fn choppiness(
     omega_ta_kernels::choppiness(high, low, close, period, out)
         .map_err(|e| kernel_error("choppiness", &e))
 }
+
+/// Kalman filter mean of `close` into `out` (same length, distinct buffer): the original
+/// `IndicatorCache.kalman_mean` with measurement variance `r` and process variance `q`,
+/// bit-identical to `@omega-ta/kernels-ts`.
+///
+/// # Errors
+///
+/// A JS `Error` (`code: "InvalidArg"`) when `r` is not in `(0, 1e300]` or `q` not in `[0, 1e300]`,
+/// when `out` and `close` differ in length or share memory, or when either is not a
+/// `Float64Array`.
+#[napi(catch_unwind, js_name = "kalman_mean")]
+pub fn kalman_mean(
+    close: Float64ArraySlice,
+    r: f64,
+    q: f64,
+    mut out: Float64ArraySlice,
+) -> Result<()> {
+    omega_ta_kernels::check_kalman_params(r, q).map_err(|e| kernel_error("kalman_mean", &e))?;
+    let (close, out) = borrow_pair("kalman_mean", &close, &mut out)?;
+    omega_ta_kernels::kalman_mean(close, r, q, out).map_err(|e| kernel_error("kalman_mean", &e))
+}

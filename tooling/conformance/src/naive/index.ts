@@ -4,6 +4,7 @@ import { bollinger } from './bollinger.js';
 import { choppiness } from './choppiness.js';
 import { dmi } from './dmi.js';
 import { ema } from './ema.js';
+import { kalmanMean } from './kalman-mean.js';
 import { macd } from './macd.js';
 import { roc } from './roc.js';
 import { rsi } from './rsi.js';
@@ -18,4 +19,15 @@ import { sma } from './sma.js';
 export type NaiveIndicator = (table: Ohlcv, params: Readonly<Record<string, number>>) => number[][];
 
 /** Naive implementations by registry name. */
-export const naiveIndicators: Readonly<Record<string, NaiveIndicator>> = { ema, sma, bollinger, rsi, roc, macd, atr, dmi, choppiness };
+export const naiveIndicators: Readonly<Record<string, NaiveIndicator>> = {
+  ema,
+  sma,
+  bollinger,
+  rsi,
+  roc,
+  macd,
+  atr,
+  dmi,
+  choppiness,
+  kalman_mean: kalmanMean,
+};
