@@ -8,7 +8,7 @@ import {
   type Kernel,
   type ReadonlyFloat64Array,
 } from '@omega-ta/kernel-interface';
-import tsKernel from '@omega-ta/kernels-ts';
+import tsKernel, { rollingStdInto } from '@omega-ta/kernels-ts';
 import { selectBackend, type BackendChoice, type BackendInfo } from './backend.js';
 
 export interface IndicatorCacheOptions {
@@ -306,6 +306,26 @@ export class IndicatorCache {
     if (kalmanInContract('R', R) && kalmanInContract('Q', Q)) return this.#series('kalman_mean', tf, side, { R, Q });
     const close = this.#columns(tf, side)?.close;
     return close === undefined ? EMPTY : kalmanMeanCompat(close, R, Q);
+  }
+
+  /**
+   * Z-score of the closes against their Kalman mean, as the original `kalman_zscore`:
+   * `resid = close - kalmanMean(R, Q)`, `resid / resid.rolling(window).std()` (ddof 1). NaN
+   * during the first window - 1 rows, where the window's residuals are all 0, and from the first
+   * missing close on (see {@link kalmanMean}). Compatible with the original: window 0 or 1 gives
+   * all NaN (an error with `strictParams`), a negative window is an error, and `R`, `Q` outside
+   * the kernel contract behave as in {@link kalmanMean}.
+   */
+  kalmanZscore(tf: string, side: string, window = 100, R = 0.01, Q = 1.0): ReadonlyFloat64Array {
+    const mean = this.kalmanMean(tf, side, R, Q);
+    requireInteger('kalman_zscore', 'window', window, this.#strict ? 2 : 0, this.#strict ? 'an integer >= 2' : 'an integer >= 0');
+    if (window < 2) return this.#allNaN(tf, side);
+    if (kalmanInContract('R', R) && kalmanInContract('Q', Q)) return this.#series('kalman_zscore', tf, side, { window, R, Q });
+    const close = this.getCloses(tf, side);
+    const resid = Float64Array.from(close, (c, i) => c - mean[i]!);
+    const std = new Float64Array(close.length);
+    rollingStdInto(resid, window, std);
+    return resid.map((r, i) => r / std[i]!);
   }
 
   /** The original's answer to degenerate parameters: all NaN, one value per row (empty when absent). */

@@ -11,6 +11,7 @@ export {
   dmi,
   choppiness,
   kalman_mean,
+  kalman_zscore,
   indicators,
   indicatorList,
   findIndicator,

@@ -269,8 +269,40 @@ export const kalman_mean = {
   bounds: 'input',
 } as const satisfies IndicatorSpec;
 
+/** A z-score window: at least 2 rows (a one-row window has no sample standard deviation). */
+function zscoreWindow(): ParamSpec & { readonly default: 100 } {
+  return {
+    name: 'window',
+    kind: 'integer',
+    min: 2,
+    max: PERIOD_MAX,
+    default: 100,
+    description: 'Rows of the rolling standard deviation (at least 2; the original gives all NaN for 0 and 1).',
+  };
+}
+
+/**
+ * The original `IndicatorCache.kalman_zscore`: the residual of the closes against their Kalman
+ * mean, over its rolling sample standard deviation.
+ */
+export const kalman_zscore = {
+  name: 'kalman_zscore',
+  title: 'Z-score against the Kalman mean',
+  formula:
+    'resid = close - kalman_mean(close, R, Q); z = resid / std(resid over the last `window` rows, ddof 1), ' +
+    'with pandas rolling semantics (non-finite residuals missing); NaN where the window is incomplete, and from the first gap on (kalman_mean).',
+  inputs: ['close'],
+  params: [zscoreWindow(), ...kalmanParams],
+  outputs: ['kalman_zscore'],
+  lookback: (p) => (p['window'] ?? 100) - 1,
+  nanAfterWarmup: {
+    outputs: ['kalman_zscore'],
+    reason: '0 / 0 where every residual of the window is 0 (flat closes, or R negligible against Q so the mean equals the close)',
+  },
+} as const satisfies IndicatorSpec;
+
 /** Every indicator of the contract. Adding one here makes the conformance suite test it. */
-export const indicators = { ema, sma, bollinger, rsi, roc, macd, atr, dmi, choppiness, kalman_mean } as const;
+export const indicators = { ema, sma, bollinger, rsi, roc, macd, atr, dmi, choppiness, kalman_mean, kalman_zscore } as const;
 
 export type Indicators = typeof indicators;
 export type IndicatorName = keyof Indicators;

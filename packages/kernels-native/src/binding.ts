@@ -15,6 +15,7 @@ export interface NativeBinding {
   rsi(close: Float64Array, period: number, out: Float64Array): void;
   roc(close: Float64Array, period: number, out: Float64Array): void;
   kalman_mean(close: Float64Array, r: number, q: number, out: Float64Array): void;
+  kalman_zscore(close: Float64Array, window: number, r: number, q: number, out: Float64Array): void;
   macd(
     close: Float64Array,
     fastPeriod: number,

@@ -48,6 +48,12 @@ fn period_from_js(indicator: &str, period: f64) -> Result<usize> {
     int_param_from_js(indicator, "period", period)
 }
 
+/// A JS number as a z-score `window` (an integer >= 1 here; the kernel requires >= 2); see
+/// [`int_param_from_js`].
+fn window_from_js(indicator: &str, window: f64) -> Result<usize> {
+    int_param_from_js(indicator, "window", window)
+}
+
 /// Borrows `input` for reading and `out` for writing, after checking that they have the same
 /// length and do not share memory.
 ///
@@ -397,4 +403,28 @@ pub fn kalman_mean(
     omega_ta_kernels::check_kalman_params(r, q).map_err(|e| kernel_error("kalman_mean", &e))?;
     let (close, out) = borrow_pair("kalman_mean", &close, &mut out)?;
     omega_ta_kernels::kalman_mean(close, r, q, out).map_err(|e| kernel_error("kalman_mean", &e))
+}
+
+/// Z-score of `close` against its Kalman mean into `out` (same length, distinct buffer): the
+/// original `IndicatorCache.kalman_zscore` (`resid / resid.rolling(window).std()`),
+/// bit-identical to `@omega-ta/kernels-ts`.
+///
+/// # Errors
+///
+/// A JS `Error` (`code: "InvalidArg"`) when `window` is not an integer in `[2, 2^31 - 1]`, when
+/// `r` is not in `(0, 1e300]` or `q` not in `[0, 1e300]`, when `out` and `close` differ in length
+/// or share memory, or when either is not a `Float64Array`.
+#[napi(catch_unwind, js_name = "kalman_zscore")]
+pub fn kalman_zscore(
+    close: Float64ArraySlice,
+    window: f64,
+    r: f64,
+    q: f64,
+    mut out: Float64ArraySlice,
+) -> Result<()> {
+    let window = window_from_js("kalman_zscore", window)?;
+    omega_ta_kernels::check_kalman_params(r, q).map_err(|e| kernel_error("kalman_zscore", &e))?;
+    let (close, out) = borrow_pair("kalman_zscore", &close, &mut out)?;
+    omega_ta_kernels::kalman_zscore(close, window, r, q, out)
+        .map_err(|e| kernel_error("kalman_zscore", &e))
 }

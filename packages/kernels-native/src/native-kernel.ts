@@ -1,4 +1,4 @@
-import { atr, bindKernel, bollinger, choppiness, dmi, ema, kalman_mean, macd, roc, rsi, sma, type Kernel } from '@omega-ta/kernel-interface';
+import { atr, bindKernel, bollinger, choppiness, dmi, ema, kalman_mean, kalman_zscore, macd, roc, rsi, sma, type Kernel } from '@omega-ta/kernel-interface';
 import type { NativeBinding } from './binding.js';
 import { info } from './info.js';
 
@@ -48,6 +48,9 @@ export function kernelFromBinding(binding: NativeBinding): Kernel {
     }),
     kalman_mean: bindKernel(kalman_mean, (inputs, params, outputs) => {
       binding.kalman_mean(inputs[0]!, params['R']!, params['Q']!, outputs[0]!);
+    }),
+    kalman_zscore: bindKernel(kalman_zscore, (inputs, params, outputs) => {
+      binding.kalman_zscore(inputs[0]!, params['window']!, params['R']!, params['Q']!, outputs[0]!);
     }),
   });
 }

@@ -6,12 +6,15 @@ import { choppiness } from './choppiness.js';
 import { dmi } from './dmi.js';
 import { ema } from './ema.js';
 import { kalman_mean } from './kalman-mean.js';
+import { kalman_zscore } from './kalman-zscore.js';
 import { macd } from './macd.js';
 import { roc } from './roc.js';
 import { rsi } from './rsi.js';
 import { sma } from './sma.js';
 
-export { atr, bollinger, choppiness, dmi, ema, kalman_mean, macd, roc, rsi, sma };
+/** Building block: pandas 1.5.3 `rolling(window).std()` (ddof 1), bit for bit; used by IndicatorCache's compat paths. */
+export { rollingStdInto } from './rolling-var.js';
+export { atr, bollinger, choppiness, dmi, ema, kalman_mean, kalman_zscore, macd, roc, rsi, sma };
 
 /** The pure TypeScript implementation of the omega-ta kernel contract. */
 export const kernel: Kernel = {
@@ -26,6 +29,7 @@ export const kernel: Kernel = {
   dmi,
   choppiness,
   kalman_mean,
+  kalman_zscore,
 };
 
 export default kernel;

@@ -5,6 +5,7 @@ import { choppiness } from './choppiness.js';
 import { dmi } from './dmi.js';
 import { ema } from './ema.js';
 import { kalmanMean } from './kalman-mean.js';
+import { kalmanZscore } from './kalman-zscore.js';
 import { macd } from './macd.js';
 import { roc } from './roc.js';
 import { rsi } from './rsi.js';
@@ -30,4 +31,5 @@ export const naiveIndicators: Readonly<Record<string, NaiveIndicator>> = {
   dmi,
   choppiness,
   kalman_mean: kalmanMean,
+  kalman_zscore: kalmanZscore,
 };
