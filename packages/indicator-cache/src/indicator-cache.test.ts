@@ -24,6 +24,7 @@ const CALLS: Readonly<Record<string, (cache: IndicatorCache, tf: string, side: s
     return { plus_di: plusDi, minus_di: minusDi, adx };
   },
   kalman_mean: (cache, tf, side, p) => cache.kalmanMean(tf, side, num(p, 'R'), num(p, 'Q')),
+  zscore: (cache, tf, side, p) => cache.zscore(tf, side, num(p, 'window'), p['mean_source'] as string | undefined, num(p, 'ema_period')),
   kalman_zscore: (cache, tf, side, p) => cache.kalmanZscore(tf, side, num(p, 'window'), num(p, 'R'), num(p, 'Q')),
   macd: (cache, tf, side, p) => cache.macd(tf, side, num(p, 'fast_period'), num(p, 'slow_period'), num(p, 'signal_period')),
 };

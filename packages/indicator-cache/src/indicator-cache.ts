@@ -328,6 +328,35 @@ export class IndicatorCache {
     return resid.map((r, i) => r / std[i]!);
   }
 
+  /**
+   * Z-score of the closes as the original `zscore`: `resid = close - mean`,
+   * `resid / resid.rolling(window).std()` (ddof 1), where `mean` is the rolling mean over `window`
+   * (`meanSource` 'rolling', the default; kernel `zscore`) or the span EMA over `emaPeriod`
+   * ('ema'; kernel `zscore_ema`). As in the original, 'ema' without an `emaPeriod` and any other
+   * `meanSource` are errors (INVALID_PARAM); window 0 or 1 gives all NaN (an error with
+   * `strictParams`), a negative window is an error.
+   */
+  zscore(tf: string, side: string, window = 100, meanSource = 'rolling', emaPeriod?: number): ReadonlyFloat64Array {
+    if (meanSource !== 'rolling' && meanSource !== 'ema') {
+      throw new OmegaTaError(ErrorCode.INVALID_PARAM, `zscore: mean_source must be 'rolling' or 'ema' (got ${String(meanSource)})`, {
+        argument: 'mean_source',
+      });
+    }
+    if (meanSource === 'ema') {
+      if (emaPeriod === undefined || emaPeriod === 0) {
+        throw new OmegaTaError(ErrorCode.INVALID_PARAM, "zscore: ema_period must be set when mean_source is 'ema'", {
+          argument: 'ema_period',
+        });
+      }
+      requireInteger('zscore', 'ema_period', emaPeriod, 1, 'an integer > 0');
+    }
+    requireInteger('zscore', 'window', window, this.#strict ? 2 : 0, this.#strict ? 'an integer >= 2' : 'an integer >= 0');
+    if (window < 2) return this.#allNaN(tf, side);
+    return meanSource === 'ema'
+      ? this.#series('zscore_ema', tf, side, { window, ema_period: emaPeriod! })
+      : this.#series('zscore', tf, side, { window });
+  }
+
   /** The original's answer to degenerate parameters: all NaN, one value per row (empty when absent). */
   #allNaN(tf: string, side: string): ReadonlyFloat64Array {
     const columns = this.#columns(tf, side);

@@ -12,6 +12,8 @@ export {
   choppiness,
   kalman_mean,
   kalman_zscore,
+  zscore,
+  zscore_ema,
   indicators,
   indicatorList,
   findIndicator,

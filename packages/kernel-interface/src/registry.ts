@@ -29,9 +29,11 @@ export interface IndicatorSpec {
    * Outputs that the reference leaves NaN after the warm-up even on gap-free input, because its
    * formula divides zero by zero there (flat prices, no directional movement), and why. The
    * conformance suite then accepts NaN but still no ±Infinity in those rows; every other output
-   * must be finite after the warm-up.
+   * must be finite after the warm-up. `infinite`, when present, says why those outputs can also be
+   * ±Infinity there (x / 0 where the original's denominator is exactly 0 but the numerator is not);
+   * the suite then accepts ±Infinity in them too.
    */
-  readonly nanAfterWarmup?: { readonly outputs: readonly string[]; readonly reason: string };
+  readonly nanAfterWarmup?: { readonly outputs: readonly string[]; readonly reason: string; readonly infinite?: string };
 }
 
 const PERIOD_MAX = 2 ** 31 - 1;
@@ -269,6 +271,10 @@ export const kalman_mean = {
   bounds: 'input',
 } as const satisfies IndicatorSpec;
 
+/** Why a z-score can be ±Infinity after its warm-up, as in the original. */
+const ZSCORE_INFINITE =
+  'resid / 0 where the residuals of a window are equal but not 0 (prices moving by an ulp): pandas\' rolling std is then exactly 0';
+
 /** A z-score window: at least 2 rows (a one-row window has no sample standard deviation). */
 function zscoreWindow(): ParamSpec & { readonly default: 100 } {
   return {
@@ -298,11 +304,57 @@ export const kalman_zscore = {
   nanAfterWarmup: {
     outputs: ['kalman_zscore'],
     reason: '0 / 0 where every residual of the window is 0 (flat closes, or R negligible against Q so the mean equals the close)',
+    infinite: ZSCORE_INFINITE,
+  },
+} as const satisfies IndicatorSpec;
+
+/**
+ * The original `IndicatorCache.zscore` with `mean_source="rolling"` (its default): the residual
+ * of the closes against their rolling mean over the residuals' rolling standard deviation.
+ * `mean_source="ema"` is the separate entry `zscore_ema` (parameters are numbers).
+ */
+export const zscore = {
+  name: 'zscore',
+  title: 'Z-score against the rolling mean',
+  formula:
+    'mean = mean(close over the last `window` rows); resid = close - mean; ' +
+    'z = resid / std(resid over the last `window` rows, ddof 1), with pandas rolling semantics (min_periods = window, non-finite values missing).',
+  inputs: ['close'],
+  params: [zscoreWindow()],
+  outputs: ['zscore'],
+  lookback: (p) => 2 * ((p['window'] ?? 100) - 1),
+  nanAfterWarmup: { outputs: ['zscore'], reason: '0 / 0 on a window of flat closes (every residual 0)', infinite: ZSCORE_INFINITE },
+} as const satisfies IndicatorSpec;
+
+/** The original `IndicatorCache.zscore` with `mean_source="ema"`: the residual against the EMA. */
+export const zscore_ema = {
+  name: 'zscore_ema',
+  title: 'Z-score against the EMA',
+  formula:
+    'mean = ewm(span = ema_period, adjust=False).mean() of the closes (the ema indicator); resid = close - mean; ' +
+    'z = resid / std(resid over the last `window` rows, ddof 1), with pandas rolling semantics.',
+  inputs: ['close'],
+  params: [
+    zscoreWindow(),
+    {
+      name: 'ema_period',
+      kind: 'integer',
+      min: 1,
+      max: PERIOD_MAX,
+      description: 'Span of the EMA, in bars (required, as in the original: it raises without one).',
+    },
+  ],
+  outputs: ['zscore'],
+  lookback: (p) => (p['window'] ?? 100) - 1,
+  nanAfterWarmup: {
+    outputs: ['zscore'],
+    reason: '0 / 0 on a window of zero residuals (flat closes, or ema_period 1, where the EMA is the close)',
+    infinite: ZSCORE_INFINITE,
   },
 } as const satisfies IndicatorSpec;
 
 /** Every indicator of the contract. Adding one here makes the conformance suite test it. */
-export const indicators = { ema, sma, bollinger, rsi, roc, macd, atr, dmi, choppiness, kalman_mean, kalman_zscore } as const;
+export const indicators = { ema, sma, bollinger, rsi, roc, macd, atr, dmi, choppiness, kalman_mean, kalman_zscore, zscore, zscore_ema } as const;
 
 export type Indicators = typeof indicators;
 export type IndicatorName = keyof Indicators;

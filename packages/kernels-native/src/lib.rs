@@ -428,3 +428,41 @@ pub fn kalman_zscore(
     omega_ta_kernels::kalman_zscore(close, window, r, q, out)
         .map_err(|e| kernel_error("kalman_zscore", &e))
 }
+
+/// Z-score of `close` against its rolling mean into `out` (same length, distinct buffer): the
+/// original `IndicatorCache.zscore` with `mean_source="rolling"`, bit-identical to
+/// `@omega-ta/kernels-ts`.
+///
+/// # Errors
+///
+/// A JS `Error` (`code: "InvalidArg"`) when `window` is not an integer in `[2, 2^31 - 1]`, when
+/// `out` and `close` differ in length or share memory, or when either is not a `Float64Array`.
+#[napi(catch_unwind)]
+pub fn zscore(close: Float64ArraySlice, window: f64, mut out: Float64ArraySlice) -> Result<()> {
+    let window = window_from_js("zscore", window)?;
+    let (close, out) = borrow_pair("zscore", &close, &mut out)?;
+    omega_ta_kernels::zscore(close, window, out).map_err(|e| kernel_error("zscore", &e))
+}
+
+/// Z-score of `close` against its span EMA into `out` (same length, distinct buffer): the
+/// original `IndicatorCache.zscore` with `mean_source="ema"`, bit-identical to
+/// `@omega-ta/kernels-ts`.
+///
+/// # Errors
+///
+/// A JS `Error` (`code: "InvalidArg"`) when `window` is not an integer in `[2, 2^31 - 1]` or
+/// `ema_period` not one in `[1, 2^31 - 1]`, when `out` and `close` differ in length or share
+/// memory, or when either is not a `Float64Array`.
+#[napi(catch_unwind, js_name = "zscore_ema")]
+pub fn zscore_ema(
+    close: Float64ArraySlice,
+    window: f64,
+    ema_period: f64,
+    mut out: Float64ArraySlice,
+) -> Result<()> {
+    let window = window_from_js("zscore_ema", window)?;
+    let ema_period = int_param_from_js("zscore_ema", "ema_period", ema_period)?;
+    let (close, out) = borrow_pair("zscore_ema", &close, &mut out)?;
+    omega_ta_kernels::zscore_ema(close, window, ema_period, out)
+        .map_err(|e| kernel_error("zscore_ema", &e))
+}

@@ -1,4 +1,4 @@
-import { atr, bindKernel, bollinger, choppiness, dmi, ema, kalman_mean, kalman_zscore, macd, roc, rsi, sma, type Kernel } from '@omega-ta/kernel-interface';
+import { atr, bindKernel, bollinger, choppiness, dmi, ema, kalman_mean, kalman_zscore, macd, roc, rsi, sma, zscore, zscore_ema, type Kernel } from '@omega-ta/kernel-interface';
 import type { NativeBinding } from './binding.js';
 import { info } from './info.js';
 
@@ -51,6 +51,12 @@ export function kernelFromBinding(binding: NativeBinding): Kernel {
     }),
     kalman_zscore: bindKernel(kalman_zscore, (inputs, params, outputs) => {
       binding.kalman_zscore(inputs[0]!, params['window']!, params['R']!, params['Q']!, outputs[0]!);
+    }),
+    zscore: bindKernel(zscore, (inputs, params, outputs) => {
+      binding.zscore(inputs[0]!, params['window']!, outputs[0]!);
+    }),
+    zscore_ema: bindKernel(zscore_ema, (inputs, params, outputs) => {
+      binding.zscore_ema(inputs[0]!, params['window']!, params['ema_period']!, outputs[0]!);
     }),
   });
 }

@@ -7,6 +7,7 @@ import { dmi } from './dmi.js';
 import { ema } from './ema.js';
 import { kalman_mean } from './kalman-mean.js';
 import { kalman_zscore } from './kalman-zscore.js';
+import { zscore, zscore_ema } from './zscore.js';
 import { macd } from './macd.js';
 import { roc } from './roc.js';
 import { rsi } from './rsi.js';
@@ -14,7 +15,7 @@ import { sma } from './sma.js';
 
 /** Building block: pandas 1.5.3 `rolling(window).std()` (ddof 1), bit for bit; used by IndicatorCache's compat paths. */
 export { rollingStdInto } from './rolling-var.js';
-export { atr, bollinger, choppiness, dmi, ema, kalman_mean, kalman_zscore, macd, roc, rsi, sma };
+export { atr, bollinger, choppiness, dmi, ema, kalman_mean, kalman_zscore, macd, roc, rsi, sma, zscore, zscore_ema };
 
 /** The pure TypeScript implementation of the omega-ta kernel contract. */
 export const kernel: Kernel = {
@@ -30,6 +31,8 @@ export const kernel: Kernel = {
   choppiness,
   kalman_mean,
   kalman_zscore,
+  zscore,
+  zscore_ema,
 };
 
 export default kernel;

@@ -1,6 +1,6 @@
 import { bindKernel, kalman_zscore as spec } from '@omega-ta/kernel-interface';
 import { kalmanMeanInto } from './kalman-mean.js';
-import { rollingStdInto } from './rolling-var.js';
+import { residualZscoreInto } from './residual-zscore.js';
 
 /**
  * The original `IndicatorCache.kalman_zscore` into `out`, bit for bit its pandas 1.5.3 expression
@@ -13,22 +13,18 @@ import { rollingStdInto } from './rolling-var.js';
  *
  * - the Kalman mean is {@link kalmanMeanInto} (NaN from the first gap on, as the original);
  * - `resid = close - mean` by IEEE subtraction (±Infinity kept: `inf - inf` is NaN);
- * - `std` is {@link rollingStdInto} over the residuals (pandas `roll_var` + `zsqrt`; non-finite
+ * - `std` is pandas' rolling std (`rollingStdInto`) over the residuals (pandas `roll_var` + `zsqrt`; non-finite
  *   residuals are missing there);
  * - `z = resid / std`; the original's `z[std.isna()] = NaN` changes nothing bitwise, since
  *   `resid / NaN` is NaN already. A window of equal residuals has std exactly 0: 0/0 = NaN (or
  *   ±Infinity for a non-zero residual), as in the original.
  *
- * `out` holds the mean and then the residuals; one scratch buffer holds the std.
+ * The last three steps are {@link residualZscoreInto}, shared with `zscore` and `zscore_ema`.
  * Warm-up: outputs 0 … window-2 are NaN. Requires `window >= 2`.
  */
 export function kalmanZscoreInto(close: Float64Array, window: number, r: number, q: number, out: Float64Array): void {
-  const n = close.length;
   kalmanMeanInto(close, r, q, out);
-  for (let i = 0; i < n; i += 1) out[i] = close[i]! - out[i]!;
-  const std = new Float64Array(n);
-  rollingStdInto(out, window, std);
-  for (let i = 0; i < n; i += 1) out[i] = out[i]! / std[i]!;
+  residualZscoreInto(close, window, out);
 }
 
 /** Z-score of the closes against their Kalman mean; see {@link kalmanZscoreInto}. */

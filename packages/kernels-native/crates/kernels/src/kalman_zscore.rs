@@ -1,4 +1,4 @@
-use crate::rolling_var::rolling_std;
+use crate::residual_zscore::residual_zscore;
 use crate::{check_kalman_params, check_lengths, kalman_mean, KernelError, PERIOD_MAX};
 
 /// Checks a z-score `window` against the contract's range `2..=PERIOD_MAX` (a one-row window has
@@ -24,7 +24,7 @@ pub fn check_zscore_window(window: usize) -> Result<(), KernelError> {
 /// `kalmanZscoreInto` in `@omega-ta/kernels-ts` (`packages/kernels-ts/src/kalman-zscore.ts`),
 /// operation for operation and in the same order**: [`kalman_mean`] into `out`, then
 /// `out = close - out`, the rolling standard deviation (pandas `roll_var` + `zsqrt`, non-finite
-/// residuals missing) into a scratch buffer, then `out = out / std`.
+/// residuals missing) into a scratch buffer, then `out = out / std` (the shared `residual_zscore`).
 ///
 /// Output: indices `0..window-1` are NaN; every row after the first missing close is NaN.
 ///
@@ -44,14 +44,7 @@ pub fn kalman_zscore(
     check_kalman_params(r, q)?;
     check_lengths(close, out)?;
     kalman_mean(close, r, q, out)?;
-    for (slot, &x) in out.iter_mut().zip(close) {
-        *slot = x - *slot;
-    }
-    let mut std = vec![0.0; close.len()];
-    rolling_std(out, window, &mut std);
-    for (slot, &s) in out.iter_mut().zip(&std) {
-        *slot /= s;
-    }
+    residual_zscore(close, window, out);
     Ok(())
 }
 

@@ -22,12 +22,14 @@ mod kalman_zscore;
 mod log10;
 mod macd;
 mod pairwise_sum;
+mod residual_zscore;
 mod roc;
 mod rolling;
 mod rolling_var;
 mod rsi;
 mod sma;
 mod true_range;
+mod zscore;
 
 pub use atr::atr;
 pub use bollinger::bollinger;
@@ -41,6 +43,7 @@ pub use macd::macd;
 pub use roc::roc;
 pub use rsi::rsi;
 pub use sma::sma;
+pub use zscore::{zscore, zscore_ema};
 
 /// The largest period the contract accepts (`2^31 - 1`, the registry's bound in
 /// `@omega-ta/kernel-interface`).
