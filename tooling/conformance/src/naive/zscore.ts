@@ -11,19 +11,31 @@ function shiftedMean(w: readonly number[]): number {
 }
 
 /**
- * A standard deviation below this fraction of the price scale is at rounding level: residuals
- * carry errors of about 1e-16 × the price, so a z-score over such a spread is not determined to
- * the suite's 1e-9 (0/0, ±Infinity or noise, depending on the rounding of the mean).
+ * Residuals carry rounding errors of about 1e-16 × the price (they are differences of prices and
+ * a mean), so a residual or a standard deviation below this fraction of the price scale is not
+ * determined to the suite's relative 1e-9, and neither is the z-score built from it (0/0,
+ * ±Infinity or noise, depending on how the mean rounds).
  */
 const ILL_CONDITIONED = 1e-6;
 
 /**
+ * pandas' rolling variance is a running (Welford) sum that never restarts while the window holds
+ * observations, so its absolute error grows with the largest residual seen so far, about
+ * 1e-16 × max|resid|²: a std below this fraction of that residual is not determined to 1e-9 by
+ * float64 either (a calm stretch after a large move).
+ */
+const RUNNING_SUM_CONDITION = 1e-3;
+
+/**
  * z[t] = resid[t] / two-pass sample std of the last `window` residuals, NaN without a full window;
- * `undefined` (not compared) where that std is at rounding level against the closes involved.
+ * `undefined` (not compared) where the residual or that std is at rounding level against the
+ * closes involved, or the std is tiny against the largest residual so far.
  */
 export function residualZscore(close: Float64Array, means: readonly number[], window: number): (number | undefined)[] {
   const resid = Array.from(close, (c, t) => c - means[t]!);
+  let largest = 0;
   return resid.map((r, t) => {
+    if (Number.isFinite(r)) largest = Math.max(largest, Math.abs(r));
     const w = fullWindow(resid, t, window);
     if (w === null) return Number.NaN;
     const m = shiftedMean(w);
@@ -32,7 +44,9 @@ export function residualZscore(close: Float64Array, means: readonly number[], wi
     for (let i = Math.max(0, t - 2 * window); i <= t; i += 1) {
       if (Number.isFinite(close[i]!)) scale = Math.max(scale, Math.abs(close[i]!));
     }
-    return sd <= ILL_CONDITIONED * scale ? undefined : r / sd;
+    const illConditioned =
+      sd <= ILL_CONDITIONED * scale || Math.abs(r) <= ILL_CONDITIONED * scale || sd <= RUNNING_SUM_CONDITION * largest;
+    return illConditioned ? undefined : r / sd;
   });
 }
 
