@@ -34,6 +34,13 @@ export interface IndicatorSpec {
    * the suite then accepts ±Infinity in them too.
    */
   readonly nanAfterWarmup?: { readonly outputs: readonly string[]; readonly reason: string; readonly infinite?: string };
+  /**
+   * Where the reference's cases of this indicator are, when they are not under its own name: the
+   * cases of the original method `method` whose (non-numeric) parameters equal `fixed`, replayed
+   * with those parameters removed (e.g. `zscore_ema` = the original `zscore` with
+   * `mean_source="ema"`). Cases under the indicator's own name are replayed as well.
+   */
+  readonly reference?: { readonly method: string; readonly fixed: Readonly<Record<string, string>> };
 }
 
 const PERIOD_MAX = 2 ** 31 - 1;
@@ -346,6 +353,7 @@ export const zscore_ema = {
   ],
   outputs: ['zscore'],
   lookback: (p) => (p['window'] ?? 100) - 1,
+  reference: { method: 'zscore', fixed: { mean_source: 'ema' } },
   nanAfterWarmup: {
     outputs: ['zscore'],
     reason: '0 / 0 on a window of zero residuals (flat closes, or ema_period 1, where the EMA is the close)',
