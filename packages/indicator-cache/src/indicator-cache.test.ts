@@ -135,6 +135,29 @@ describe('IndicatorCache', () => {
     expect(strict.kalmanMean('H1', 'bid')).toBe(strict.kalmanMean('H1', 'bid', 0.01, 1));
   });
 
+  it('resumes the Kalman filter after a gap only with kalmanResumeAfterGap (the original stays NaN)', () => {
+    const gap = loadDataset('edge-none-run');
+    const tf = Object.keys(gap.timeframes)[0]!;
+    const close = new IndicatorCache(gap, { backend: 'ts' }).getCloses(tf, 'bid');
+    const first = close.findIndex((c) => !Number.isNaN(c));
+    const hole = close.findIndex((c, i) => i > first && Number.isNaN(c));
+    const after = close.findIndex((c, i) => i > hole && !Number.isNaN(c));
+    expect(hole).toBeGreaterThan(first);
+    expect(after).toBeGreaterThan(hole);
+    const original = new IndicatorCache(gap, { backend: 'ts' }).kalmanMean(tf, 'bid');
+    expect(Number.isNaN(original[after]!)).toBe(true);
+    const resumed = new IndicatorCache(gap, { backend: 'ts', kalmanResumeAfterGap: true });
+    const mean = resumed.kalmanMean(tf, 'bid');
+    expect(Array.from(mean.subarray(0, hole))).toEqual(Array.from(original.subarray(0, hole)));
+    expect(Number.isNaN(mean[hole]!)).toBe(true);
+    // P- = R + Q after the gap: K = 1.01 / 1.02, predicted from the last estimate before it.
+    const last = mean[hole - 1]!;
+    const k = (0.01 + 1) / (0.01 + 1 + 0.01);
+    expect(mean[after]).toBe(last + k * (close[after]! - last));
+    expect(resumed.kalmanMean(tf, 'bid')).toBe(mean);
+    expect(resumed.kalmanZscore(tf, 'bid', 2).length).toBe(close.length);
+  });
+
   it('lets OMEGA_TA_BACKEND override the option and rejects an unknown value', () => {
     process.env[BACKEND_ENV] = 'ts';
     const info = new IndicatorCache(data, { backend: 'native' }).backendInfo();

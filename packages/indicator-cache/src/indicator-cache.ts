@@ -19,6 +19,15 @@ export interface IndicatorCacheOptions {
    * instead of reproducing that result. Default false (compatible). See docs/known-differences.md.
    */
   readonly strictParams?: boolean;
+  /**
+   * `kalmanMean` / `kalmanZscore` only. The original never recovers from a missing close: its
+   * prediction reads the NaN estimate of the gap, so every later row is NaN (the default here, as
+   * the reference). With `true` the filter resumes after a gap as the original's docstring
+   * intends ("gaps stay NaN until measurements are available again"): the gap rows stay NaN, the
+   * next close is filtered from the last estimate before the gap, with variance R + Q as the
+   * original already resets it. Not the reference: see docs/known-differences.md.
+   */
+  readonly kalmanResumeAfterGap?: boolean;
 }
 
 const EMPTY: ReadonlyFloat64Array = new Float64Array(0);
@@ -34,18 +43,21 @@ function kalmanInContract(name: 'R' | 'Q', value: number): boolean {
  * the original restarts from the Python floats `R + Q` and raises ZeroDivisionError when
  * `R + Q + R` is 0, which this reports as INVALID_PARAM.
  */
-function kalmanMeanCompat(close: ReadonlyFloat64Array, R: number, Q: number): Float64Array {
+function kalmanMeanCompat(close: ReadonlyFloat64Array, R: number, Q: number, resume = false): Float64Array {
   const n = close.length;
   const out = new Float64Array(n).fill(Number.NaN);
   let first = 0;
   while (first < n && Number.isNaN(close[first]!)) first += 1;
   if (first === n) return out;
   let xhat = close[first]!;
+  let last = xhat;
   let p = R;
   out[first] = xhat;
   for (let t = first + 1; t < n; t += 1) {
     const m = close[t]!;
     const restart = Number.isNaN(p);
+    // kalmanResumeAfterGap: predict from the last estimate before the gap instead of its NaN.
+    if (resume && Number.isNaN(xhat)) xhat = last;
     const pMinus = (restart ? R : p) + Q;
     if (Number.isNaN(m)) {
       xhat = Number.NaN;
@@ -64,6 +76,7 @@ function kalmanMeanCompat(close: ReadonlyFloat64Array, R: number, Q: number): Fl
     xhat = xhat + k * (m - xhat);
     p = (1 - k) * pMinus;
     out[t] = xhat;
+    if (!Number.isNaN(xhat)) last = xhat;
   }
   return out;
 }
@@ -108,6 +121,7 @@ function requireInteger(method: string, name: string, value: number, min: number
 export class IndicatorCache {
   readonly #data: AlignedData;
   readonly #strict: boolean;
+  readonly #kalmanResume: boolean;
   readonly #results = new Map<string, readonly ReadonlyFloat64Array[]>();
   #kernel: Kernel;
   #info: BackendInfo;
@@ -115,6 +129,7 @@ export class IndicatorCache {
   constructor(data: AlignedData, options: IndicatorCacheOptions = {}) {
     this.#data = data;
     this.#strict = options.strictParams ?? false;
+    this.#kalmanResume = options.kalmanResumeAfterGap ?? false;
     const selection = selectBackend(options.backend);
     this.#kernel = selection.kernel;
     this.#info = selection.info;
@@ -303,9 +318,17 @@ export class IndicatorCache {
         });
       }
     }
-    if (kalmanInContract('R', R) && kalmanInContract('Q', Q)) return this.#series('kalman_mean', tf, side, { R, Q });
+    if (!this.#kalmanResume && kalmanInContract('R', R) && kalmanInContract('Q', Q)) return this.#series('kalman_mean', tf, side, { R, Q });
     const close = this.#columns(tf, side)?.close;
-    return close === undefined ? EMPTY : kalmanMeanCompat(close, R, Q);
+    if (close === undefined) return EMPTY;
+    if (!this.#kalmanResume) return kalmanMeanCompat(close, R, Q);
+    const key = `kalman_mean_resume|${tf}|${side}|R=${R},Q=${Q}`;
+    let result = this.#results.get(key)?.[0];
+    if (result === undefined) {
+      result = kalmanMeanCompat(close, R, Q, true);
+      this.#results.set(key, [result]);
+    }
+    return result;
   }
 
   /**
@@ -320,7 +343,9 @@ export class IndicatorCache {
     const mean = this.kalmanMean(tf, side, R, Q);
     requireInteger('kalman_zscore', 'window', window, this.#strict ? 2 : 0, this.#strict ? 'an integer >= 2' : 'an integer >= 0');
     if (window < 2) return this.#allNaN(tf, side);
-    if (kalmanInContract('R', R) && kalmanInContract('Q', Q)) return this.#series('kalman_zscore', tf, side, { window, R, Q });
+    if (!this.#kalmanResume && kalmanInContract('R', R) && kalmanInContract('Q', Q)) {
+      return this.#series('kalman_zscore', tf, side, { window, R, Q });
+    }
     const close = this.getCloses(tf, side);
     const resid = Float64Array.from(close, (c, i) => c - mean[i]!);
     const std = new Float64Array(close.length);
