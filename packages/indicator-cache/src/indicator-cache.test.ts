@@ -23,6 +23,9 @@ const CALLS: Readonly<Record<string, (cache: IndicatorCache, tf: string, side: s
     const { plusDi, minusDi, adx } = cache.dmi(tf, side, num(p, 'period'));
     return { plus_di: plusDi, minus_di: minusDi, adx };
   },
+  kalman_mean: (cache, tf, side, p) => cache.kalmanMean(tf, side, num(p, 'R'), num(p, 'Q')),
+  zscore: (cache, tf, side, p) => cache.zscore(tf, side, num(p, 'window'), p['mean_source'] as string | undefined, num(p, 'ema_period')),
+  kalman_zscore: (cache, tf, side, p) => cache.kalmanZscore(tf, side, num(p, 'window'), num(p, 'R'), num(p, 'Q')),
   macd: (cache, tf, side, p) => cache.macd(tf, side, num(p, 'fast_period'), num(p, 'slow_period'), num(p, 'signal_period')),
   ema_stepwise: (cache, tf, side, p) => cache.emaStepwise(tf, side, num(p, 'period')!),
   bollinger_stepwise: (cache, tf, side, p) => cache.bollingerStepwise(tf, side, num(p, 'period'), num(p, 'std_factor')),
@@ -164,6 +167,41 @@ describe('IndicatorCache', () => {
     expect(() => strict.bollingerStepwise('H1', 'bid', 1)).toThrow(/period must be an integer >= 2/);
     expect(() => strict.bollingerStepwise('H1', 'bid', 20, -2)).toThrow(/std_factor must be a finite number >= 0/);
     expect(() => new IndicatorCache(data).bollingerStepwise('H1', 'bid', 20, Number.NaN)).toThrow(/std_factor must be a finite number/);
+  });
+
+  it("reproduces kalman_mean outside the contract: R = 0 follows the closes, R = Q = 0 raises like the original", () => {
+    const cache = new IndicatorCache(data, { backend: 'ts' });
+    const close = cache.getCloses('H1', 'bid');
+    const copy = cache.kalmanMean('H1', 'bid', 0, 1);
+    close.forEach((c, i) => (Number.isNaN(c) ? undefined : expect(copy[i]).toBeCloseTo(c, 9)));
+    // _kalman_mean_from_series: 0/0 makes P NaN, then the Python floats R + Q + R = 0 divide by zero.
+    expect(() => cache.kalmanMean('H1', 'bid', 0, 0)).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_PARAM }));
+    const strict = new IndicatorCache(data, { strictParams: true });
+    expect(() => strict.kalmanMean('H1', 'bid', 0, 1)).toThrow(/R must be a number in \(0, 1e300\]/);
+    expect(strict.kalmanMean('H1', 'bid')).toBe(strict.kalmanMean('H1', 'bid', 0.01, 1));
+  });
+
+  it('resumes the Kalman filter after a gap only with kalmanResumeAfterGap (the original stays NaN)', () => {
+    const gap = loadDataset('edge-none-run');
+    const tf = Object.keys(gap.timeframes)[0]!;
+    const close = new IndicatorCache(gap, { backend: 'ts' }).getCloses(tf, 'bid');
+    const first = close.findIndex((c) => !Number.isNaN(c));
+    const hole = close.findIndex((c, i) => i > first && Number.isNaN(c));
+    const after = close.findIndex((c, i) => i > hole && !Number.isNaN(c));
+    expect(hole).toBeGreaterThan(first);
+    expect(after).toBeGreaterThan(hole);
+    const original = new IndicatorCache(gap, { backend: 'ts' }).kalmanMean(tf, 'bid');
+    expect(Number.isNaN(original[after]!)).toBe(true);
+    const resumed = new IndicatorCache(gap, { backend: 'ts', kalmanResumeAfterGap: true });
+    const mean = resumed.kalmanMean(tf, 'bid');
+    expect(Array.from(mean.subarray(0, hole))).toEqual(Array.from(original.subarray(0, hole)));
+    expect(Number.isNaN(mean[hole]!)).toBe(true);
+    // P- = R + Q after the gap: K = 1.01 / 1.02, predicted from the last estimate before it.
+    const last = mean[hole - 1]!;
+    const k = (0.01 + 1) / (0.01 + 1 + 0.01);
+    expect(mean[after]).toBe(last + k * (close[after]! - last));
+    expect(resumed.kalmanMean(tf, 'bid')).toBe(mean);
+    expect(resumed.kalmanZscore(tf, 'bid', 2).length).toBe(close.length);
   });
 
   it('lets OMEGA_TA_BACKEND override the option and rejects an unknown value', () => {

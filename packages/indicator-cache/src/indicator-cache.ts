@@ -8,7 +8,7 @@ import {
   type Kernel,
   type ReadonlyFloat64Array,
 } from '@omega-ta/kernel-interface';
-import tsKernel from '@omega-ta/kernels-ts';
+import tsKernel, { rollingStdInto } from '@omega-ta/kernels-ts';
 import { selectBackend, type BackendChoice, type BackendInfo } from './backend.js';
 import { expandForwardFill, gatherRows, newBarRows } from './stepwise.js';
 
@@ -20,9 +20,67 @@ export interface IndicatorCacheOptions {
    * instead of reproducing that result. Default false (compatible). See docs/known-differences.md.
    */
   readonly strictParams?: boolean;
+  /**
+   * `kalmanMean` / `kalmanZscore` only. The original never recovers from a missing close: its
+   * prediction reads the NaN estimate of the gap, so every later row is NaN (the default here, as
+   * the reference). With `true` the filter resumes after a gap as the original's docstring
+   * intends ("gaps stay NaN until measurements are available again"): the gap rows stay NaN, the
+   * next close is filtered from the last estimate before the gap, with variance R + Q as the
+   * original already resets it. Not the reference: see docs/known-differences.md.
+   */
+  readonly kalmanResumeAfterGap?: boolean;
 }
 
 const EMPTY: ReadonlyFloat64Array = new Float64Array(0);
+
+/** Whether a Kalman variance lies in the contract's range (R in (0, 1e300], Q in [0, 1e300]). */
+function kalmanInContract(name: 'R' | 'Q', value: number): boolean {
+  return (name === 'R' ? value > 0 : value >= 0) && value <= 1e300;
+}
+
+/**
+ * The original `_kalman_mean_from_series` for any `R`, `Q` (the kernel's loop, used outside the
+ * contract): numpy IEEE arithmetic while the previous variance is a number; after a NaN variance
+ * the original restarts from the Python floats `R + Q` and raises ZeroDivisionError when
+ * `R + Q + R` is 0, which this reports as INVALID_PARAM.
+ */
+function kalmanMeanCompat(close: ReadonlyFloat64Array, R: number, Q: number, resume = false): Float64Array {
+  const n = close.length;
+  const out = new Float64Array(n).fill(Number.NaN);
+  let first = 0;
+  while (first < n && Number.isNaN(close[first]!)) first += 1;
+  if (first === n) return out;
+  let xhat = close[first]!;
+  let last = xhat;
+  let p = R;
+  out[first] = xhat;
+  for (let t = first + 1; t < n; t += 1) {
+    const m = close[t]!;
+    const restart = Number.isNaN(p);
+    // kalmanResumeAfterGap: predict from the last estimate before the gap instead of its NaN.
+    if (resume && Number.isNaN(xhat)) xhat = last;
+    const pMinus = (restart ? R : p) + Q;
+    if (Number.isNaN(m)) {
+      xhat = Number.NaN;
+      p = Number.NaN;
+      out[t] = xhat;
+      continue;
+    }
+    if (restart && pMinus + R === 0) {
+      throw new OmegaTaError(
+        ErrorCode.INVALID_PARAM,
+        `kalman_mean: R + Q + R is 0 (R=${R}, Q=${Q}); the original raises ZeroDivisionError here`,
+        { argument: 'R' },
+      );
+    }
+    const k = pMinus / (pMinus + R);
+    xhat = xhat + k * (m - xhat);
+    p = (1 - k) * pMinus;
+    out[t] = xhat;
+    if (!Number.isNaN(xhat)) last = xhat;
+  }
+  return out;
+}
 
 /** MACD line, signal line and histogram, one value per row each. */
 export interface Macd {
@@ -74,6 +132,7 @@ function requireStdFactor(method: string, stdFactor: number, strict: boolean): v
 export class IndicatorCache {
   readonly #data: AlignedData;
   readonly #strict: boolean;
+  readonly #kalmanResume: boolean;
   readonly #results = new Map<string, readonly ReadonlyFloat64Array[]>();
   #kernel: Kernel;
   #info: BackendInfo;
@@ -81,6 +140,7 @@ export class IndicatorCache {
   constructor(data: AlignedData, options: IndicatorCacheOptions = {}) {
     this.#data = data;
     this.#strict = options.strictParams ?? false;
+    this.#kalmanResume = options.kalmanResumeAfterGap ?? false;
     const selection = selectBackend(options.backend);
     this.#kernel = selection.kernel;
     this.#info = selection.info;
@@ -338,6 +398,87 @@ export class IndicatorCache {
       this.#results.set(key, outputs);
     }
     return outputs;
+  }
+
+  /**
+   * Kalman filter estimate of the closes as the original `kalman_mean` computes it (random-walk
+   * model, measurement variance `R`, process variance `Q`). As in the original, every row after a
+   * missing close is NaN (the filter does not restart; docs/known-differences.md). Compatible with
+   * the original outside the contract's `0 < R`, `0 <= Q` (both <= 1e300): `R = 0` copies the
+   * closes, other variances give the original's IEEE results, and where the original raises
+   * ZeroDivisionError (e.g. `R = Q = 0`) this throws INVALID_PARAM; `strictParams` rejects them all.
+   */
+  kalmanMean(tf: string, side: string, R = 0.01, Q = 1.0): ReadonlyFloat64Array {
+    for (const [name, value] of [['R', R], ['Q', Q]] as const) {
+      if (typeof value !== 'number' || (this.#strict && !kalmanInContract(name, value))) {
+        const rule = name === 'R' ? 'a number in (0, 1e300]' : 'a number in [0, 1e300]';
+        throw new OmegaTaError(ErrorCode.INVALID_PARAM, `kalman_mean: ${name} must be ${this.#strict ? rule : 'a number'} (got ${String(value)})`, {
+          argument: name,
+        });
+      }
+    }
+    if (!this.#kalmanResume && kalmanInContract('R', R) && kalmanInContract('Q', Q)) return this.#series('kalman_mean', tf, side, { R, Q });
+    const close = this.#columns(tf, side)?.close;
+    if (close === undefined) return EMPTY;
+    if (!this.#kalmanResume) return kalmanMeanCompat(close, R, Q);
+    const key = `kalman_mean_resume|${tf}|${side}|R=${R},Q=${Q}`;
+    let result = this.#results.get(key)?.[0];
+    if (result === undefined) {
+      result = kalmanMeanCompat(close, R, Q, true);
+      this.#results.set(key, [result]);
+    }
+    return result;
+  }
+
+  /**
+   * Z-score of the closes against their Kalman mean, as the original `kalman_zscore`:
+   * `resid = close - kalmanMean(R, Q)`, `resid / resid.rolling(window).std()` (ddof 1). NaN
+   * during the first window - 1 rows, where the window's residuals are all 0, and from the first
+   * missing close on (see {@link kalmanMean}). Compatible with the original: window 0 or 1 gives
+   * all NaN (an error with `strictParams`), a negative window is an error, and `R`, `Q` outside
+   * the kernel contract behave as in {@link kalmanMean}.
+   */
+  kalmanZscore(tf: string, side: string, window = 100, R = 0.01, Q = 1.0): ReadonlyFloat64Array {
+    const mean = this.kalmanMean(tf, side, R, Q);
+    requireInteger('kalman_zscore', 'window', window, this.#strict ? 2 : 0, this.#strict ? 'an integer >= 2' : 'an integer >= 0');
+    if (window < 2) return this.#allNaN(tf, side);
+    if (!this.#kalmanResume && kalmanInContract('R', R) && kalmanInContract('Q', Q)) {
+      return this.#series('kalman_zscore', tf, side, { window, R, Q });
+    }
+    const close = this.getCloses(tf, side);
+    const resid = Float64Array.from(close, (c, i) => c - mean[i]!);
+    const std = new Float64Array(close.length);
+    rollingStdInto(resid, window, std);
+    return resid.map((r, i) => r / std[i]!);
+  }
+
+  /**
+   * Z-score of the closes as the original `zscore`: `resid = close - mean`,
+   * `resid / resid.rolling(window).std()` (ddof 1), where `mean` is the rolling mean over `window`
+   * (`meanSource` 'rolling', the default; kernel `zscore`) or the span EMA over `emaPeriod`
+   * ('ema'; kernel `zscore_ema`). As in the original, 'ema' without an `emaPeriod` and any other
+   * `meanSource` are errors (INVALID_PARAM); window 0 or 1 gives all NaN (an error with
+   * `strictParams`), a negative window is an error.
+   */
+  zscore(tf: string, side: string, window = 100, meanSource = 'rolling', emaPeriod?: number): ReadonlyFloat64Array {
+    if (meanSource !== 'rolling' && meanSource !== 'ema') {
+      throw new OmegaTaError(ErrorCode.INVALID_PARAM, `zscore: mean_source must be 'rolling' or 'ema' (got ${String(meanSource)})`, {
+        argument: 'mean_source',
+      });
+    }
+    if (meanSource === 'ema') {
+      if (emaPeriod === undefined || emaPeriod === 0) {
+        throw new OmegaTaError(ErrorCode.INVALID_PARAM, "zscore: ema_period must be set when mean_source is 'ema'", {
+          argument: 'ema_period',
+        });
+      }
+      requireInteger('zscore', 'ema_period', emaPeriod, 1, 'an integer > 0');
+    }
+    requireInteger('zscore', 'window', window, this.#strict ? 2 : 0, this.#strict ? 'an integer >= 2' : 'an integer >= 0');
+    if (window < 2) return this.#allNaN(tf, side);
+    return meanSource === 'ema'
+      ? this.#series('zscore_ema', tf, side, { window, ema_period: emaPeriod! })
+      : this.#series('zscore', tf, side, { window });
   }
 
   /** The original's answer to degenerate parameters: all NaN, one value per row (empty when absent). */

@@ -29,9 +29,18 @@ export interface IndicatorSpec {
    * Outputs that the reference leaves NaN after the warm-up even on gap-free input, because its
    * formula divides zero by zero there (flat prices, no directional movement), and why. The
    * conformance suite then accepts NaN but still no ±Infinity in those rows; every other output
-   * must be finite after the warm-up.
+   * must be finite after the warm-up. `infinite`, when present, says why those outputs can also be
+   * ±Infinity there (x / 0 where the original's denominator is exactly 0 but the numerator is not);
+   * the suite then accepts ±Infinity in them too.
    */
-  readonly nanAfterWarmup?: { readonly outputs: readonly string[]; readonly reason: string };
+  readonly nanAfterWarmup?: { readonly outputs: readonly string[]; readonly reason: string; readonly infinite?: string };
+  /**
+   * Where the reference's cases of this indicator are, when they are not under its own name: the
+   * cases of the original method `method` whose (non-numeric) parameters equal `fixed`, replayed
+   * with those parameters removed (e.g. `zscore_ema` = the original `zscore` with
+   * `mean_source="ema"`). Cases under the indicator's own name are replayed as well.
+   */
+  readonly reference?: { readonly method: string; readonly fixed: Readonly<Record<string, string>> };
 }
 
 const PERIOD_MAX = 2 ** 31 - 1;
@@ -228,8 +237,132 @@ export const choppiness = {
   },
 } as const satisfies IndicatorSpec;
 
+/** Largest Kalman variance the contract accepts: sums of two of them stay finite. */
+const KALMAN_VARIANCE_MAX = 1e300;
+
+const kalmanParams = [
+  {
+    name: 'R',
+    kind: 'number',
+    min: Number.MIN_VALUE,
+    max: KALMAN_VARIANCE_MAX,
+    default: 0.01,
+    description:
+      'Measurement noise variance (> 0; the original also runs R = 0, which copies the closes, and divides 0 by 0 for R = Q = 0).',
+  },
+  {
+    name: 'Q',
+    kind: 'number',
+    min: 0,
+    max: KALMAN_VARIANCE_MAX,
+    default: 1,
+    description: 'Process noise variance (>= 0; Q = 0 is a static level, the running mean).',
+  },
+] as const satisfies readonly ParamSpec[];
+
+/**
+ * The original `IndicatorCache.kalman_mean`: a one-dimensional random-walk Kalman filter over the
+ * closes, including its behaviour after a missing close (NaN from there on).
+ */
+export const kalman_mean = {
+  name: 'kalman_mean',
+  title: 'Kalman filter mean (1-D random walk)',
+  formula:
+    'xhat[f] = close[f], P[f] = R at the first non-NaN close f; then P- = P[t-1] + Q (R + Q when P[t-1] is NaN), ' +
+    'K = P- / (P- + R), xhat[t] = xhat[t-1] + K * (close[t] - xhat[t-1]), P[t] = (1 - K) * P-. ' +
+    'A NaN close gives NaN, and as in the original every later row stays NaN (xhat[t-1] is NaN). ±Infinity is a measurement.',
+  inputs: ['close'],
+  params: kalmanParams,
+  outputs: ['kalman_mean'],
+  lookback: () => 0,
+  bounds: 'input',
+} as const satisfies IndicatorSpec;
+
+/** Why a z-score can be ±Infinity after its warm-up, as in the original. */
+const ZSCORE_INFINITE =
+  'resid / 0 where the residuals of a window are equal but not 0 (prices moving by an ulp): pandas\' rolling std is then exactly 0';
+
+/** A z-score window: at least 2 rows (a one-row window has no sample standard deviation). */
+function zscoreWindow(): ParamSpec & { readonly default: 100 } {
+  return {
+    name: 'window',
+    kind: 'integer',
+    min: 2,
+    max: PERIOD_MAX,
+    default: 100,
+    description: 'Rows of the rolling standard deviation (at least 2; the original gives all NaN for 0 and 1).',
+  };
+}
+
+/**
+ * The original `IndicatorCache.kalman_zscore`: the residual of the closes against their Kalman
+ * mean, over its rolling sample standard deviation.
+ */
+export const kalman_zscore = {
+  name: 'kalman_zscore',
+  title: 'Z-score against the Kalman mean',
+  formula:
+    'resid = close - kalman_mean(close, R, Q); z = resid / std(resid over the last `window` rows, ddof 1), ' +
+    'with pandas rolling semantics (non-finite residuals missing); NaN where the window is incomplete, and from the first gap on (kalman_mean).',
+  inputs: ['close'],
+  params: [zscoreWindow(), ...kalmanParams],
+  outputs: ['kalman_zscore'],
+  lookback: (p) => (p['window'] ?? 100) - 1,
+  nanAfterWarmup: {
+    outputs: ['kalman_zscore'],
+    reason: '0 / 0 where every residual of the window is 0 (flat closes, or R negligible against Q so the mean equals the close)',
+    infinite: ZSCORE_INFINITE,
+  },
+} as const satisfies IndicatorSpec;
+
+/**
+ * The original `IndicatorCache.zscore` with `mean_source="rolling"` (its default): the residual
+ * of the closes against their rolling mean over the residuals' rolling standard deviation.
+ * `mean_source="ema"` is the separate entry `zscore_ema` (parameters are numbers).
+ */
+export const zscore = {
+  name: 'zscore',
+  title: 'Z-score against the rolling mean',
+  formula:
+    'mean = mean(close over the last `window` rows); resid = close - mean; ' +
+    'z = resid / std(resid over the last `window` rows, ddof 1), with pandas rolling semantics (min_periods = window, non-finite values missing).',
+  inputs: ['close'],
+  params: [zscoreWindow()],
+  outputs: ['zscore'],
+  lookback: (p) => 2 * ((p['window'] ?? 100) - 1),
+  nanAfterWarmup: { outputs: ['zscore'], reason: '0 / 0 on a window of flat closes (every residual 0)', infinite: ZSCORE_INFINITE },
+} as const satisfies IndicatorSpec;
+
+/** The original `IndicatorCache.zscore` with `mean_source="ema"`: the residual against the EMA. */
+export const zscore_ema = {
+  name: 'zscore_ema',
+  title: 'Z-score against the EMA',
+  formula:
+    'mean = ewm(span = ema_period, adjust=False).mean() of the closes (the ema indicator); resid = close - mean; ' +
+    'z = resid / std(resid over the last `window` rows, ddof 1), with pandas rolling semantics.',
+  inputs: ['close'],
+  params: [
+    zscoreWindow(),
+    {
+      name: 'ema_period',
+      kind: 'integer',
+      min: 1,
+      max: PERIOD_MAX,
+      description: 'Span of the EMA, in bars (required, as in the original: it raises without one).',
+    },
+  ],
+  outputs: ['zscore'],
+  lookback: (p) => (p['window'] ?? 100) - 1,
+  reference: { method: 'zscore', fixed: { mean_source: 'ema' } },
+  nanAfterWarmup: {
+    outputs: ['zscore'],
+    reason: '0 / 0 on a window of zero residuals (flat closes, or ema_period 1, where the EMA is the close)',
+    infinite: ZSCORE_INFINITE,
+  },
+} as const satisfies IndicatorSpec;
+
 /** Every indicator of the contract. Adding one here makes the conformance suite test it. */
-export const indicators = { ema, sma, bollinger, rsi, roc, macd, atr, dmi, choppiness } as const;
+export const indicators = { ema, sma, bollinger, rsi, roc, macd, atr, dmi, choppiness, kalman_mean, kalman_zscore, zscore, zscore_ema } as const;
 
 export type Indicators = typeof indicators;
 export type IndicatorName = keyof Indicators;

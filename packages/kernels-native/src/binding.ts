@@ -14,6 +14,10 @@ export interface NativeBinding {
   bollinger(close: Float64Array, period: number, stdFactor: number, upper: Float64Array, mid: Float64Array, lower: Float64Array): void;
   rsi(close: Float64Array, period: number, out: Float64Array): void;
   roc(close: Float64Array, period: number, out: Float64Array): void;
+  kalman_mean(close: Float64Array, r: number, q: number, out: Float64Array): void;
+  kalman_zscore(close: Float64Array, window: number, r: number, q: number, out: Float64Array): void;
+  zscore(close: Float64Array, window: number, out: Float64Array): void;
+  zscore_ema(close: Float64Array, window: number, emaPeriod: number, out: Float64Array): void;
   macd(
     close: Float64Array,
     fastPeriod: number,

@@ -31,6 +31,14 @@ const cases: [string, ErrorCode, Call][] = [
   ['missing period', ErrorCode.INVALID_PARAM, (k) => k.sma(x, {} as { period: number }, out())],
   ['unknown parameter', ErrorCode.INVALID_PARAM, (k) => k.ema(x, { period: 3, alpha: 1 } as { period: number }, out())],
   ['params null', ErrorCode.INVALID_PARAM, (k) => k.sma(x, null as unknown as { period: number }, out())],
+  ['kalman_mean R 0', ErrorCode.INVALID_PARAM, (k) => k.kalman_mean(x, { R: 0 }, out())],
+  ['kalman_mean Q -1', ErrorCode.INVALID_PARAM, (k) => k.kalman_mean(x, { Q: -1 }, out())],
+  ['kalman_mean R 1e301', ErrorCode.INVALID_PARAM, (k) => k.kalman_mean(x, { R: 1e301 }, out())],
+  ['kalman_zscore window 1', ErrorCode.INVALID_PARAM, (k) => k.kalman_zscore(x, { window: 1 }, out())],
+  ['kalman_zscore R -1', ErrorCode.INVALID_PARAM, (k) => k.kalman_zscore(x, { R: -1 }, out())],
+  ['zscore window 1', ErrorCode.INVALID_PARAM, (k) => k.zscore(x, { window: 1 }, out())],
+  ['zscore_ema without ema_period', ErrorCode.INVALID_PARAM, (k) => k.zscore_ema(x, {} as { ema_period: number }, out())],
+  ['zscore_ema ema_period 0', ErrorCode.INVALID_PARAM, (k) => k.zscore_ema(x, { ema_period: 0 }, out())],
   ['out too short', ErrorCode.LENGTH_MISMATCH, (k) => k.ema(x, { period: 3 }, new Float64Array(3))],
   ['out too long', ErrorCode.LENGTH_MISMATCH, (k) => k.sma(x, { period: 3 }, new Float64Array(5))],
   ['out is the input', ErrorCode.ALIASED_OUTPUT, (k) => k.ema(x, { period: 3 }, x as Float64Array)],
@@ -75,7 +83,7 @@ describe('invalid calls', () => {
   });
 
   it('never reaches Rust: the binding is not called and out is untouched', () => {
-    const binding = { ema: vi.fn(), sma: vi.fn(), bollinger: vi.fn(), rsi: vi.fn(), roc: vi.fn(), macd: vi.fn(), atr: vi.fn(), dmi: vi.fn(), choppiness: vi.fn() };
+    const binding = { ema: vi.fn(), sma: vi.fn(), bollinger: vi.fn(), rsi: vi.fn(), roc: vi.fn(), macd: vi.fn(), atr: vi.fn(), dmi: vi.fn(), choppiness: vi.fn(), kalman_mean: vi.fn(), kalman_zscore: vi.fn(), zscore: vi.fn(), zscore_ema: vi.fn() };
     const kernel = kernelFromBinding(binding);
     for (const [, , call] of cases) thrown(call, kernel);
     for (const fn of Object.values(binding)) expect(fn).not.toHaveBeenCalled();

@@ -48,6 +48,12 @@ fn period_from_js(indicator: &str, period: f64) -> Result<usize> {
     int_param_from_js(indicator, "period", period)
 }
 
+/// A JS number as a z-score `window` (an integer >= 1 here; the kernel requires >= 2); see
+/// [`int_param_from_js`].
+fn window_from_js(indicator: &str, window: f64) -> Result<usize> {
+    int_param_from_js(indicator, "window", window)
+}
+
 /// Borrows `input` for reading and `out` for writing, after checking that they have the same
 /// length and do not share memory.
 ///
@@ -376,4 +382,87 @@ pub fn choppiness(
     let out = unsafe { out.as_mut() };
     omega_ta_kernels::choppiness(high, low, close, period, out)
         .map_err(|e| kernel_error("choppiness", &e))
+}
+
+/// Kalman filter mean of `close` into `out` (same length, distinct buffer): the original
+/// `IndicatorCache.kalman_mean` with measurement variance `r` and process variance `q`,
+/// bit-identical to `@omega-ta/kernels-ts`.
+///
+/// # Errors
+///
+/// A JS `Error` (`code: "InvalidArg"`) when `r` is not in `(0, 1e300]` or `q` not in `[0, 1e300]`,
+/// when `out` and `close` differ in length or share memory, or when either is not a
+/// `Float64Array`.
+#[napi(catch_unwind, js_name = "kalman_mean")]
+pub fn kalman_mean(
+    close: Float64ArraySlice,
+    r: f64,
+    q: f64,
+    mut out: Float64ArraySlice,
+) -> Result<()> {
+    omega_ta_kernels::check_kalman_params(r, q).map_err(|e| kernel_error("kalman_mean", &e))?;
+    let (close, out) = borrow_pair("kalman_mean", &close, &mut out)?;
+    omega_ta_kernels::kalman_mean(close, r, q, out).map_err(|e| kernel_error("kalman_mean", &e))
+}
+
+/// Z-score of `close` against its Kalman mean into `out` (same length, distinct buffer): the
+/// original `IndicatorCache.kalman_zscore` (`resid / resid.rolling(window).std()`),
+/// bit-identical to `@omega-ta/kernels-ts`.
+///
+/// # Errors
+///
+/// A JS `Error` (`code: "InvalidArg"`) when `window` is not an integer in `[2, 2^31 - 1]`, when
+/// `r` is not in `(0, 1e300]` or `q` not in `[0, 1e300]`, when `out` and `close` differ in length
+/// or share memory, or when either is not a `Float64Array`.
+#[napi(catch_unwind, js_name = "kalman_zscore")]
+pub fn kalman_zscore(
+    close: Float64ArraySlice,
+    window: f64,
+    r: f64,
+    q: f64,
+    mut out: Float64ArraySlice,
+) -> Result<()> {
+    let window = window_from_js("kalman_zscore", window)?;
+    omega_ta_kernels::check_kalman_params(r, q).map_err(|e| kernel_error("kalman_zscore", &e))?;
+    let (close, out) = borrow_pair("kalman_zscore", &close, &mut out)?;
+    omega_ta_kernels::kalman_zscore(close, window, r, q, out)
+        .map_err(|e| kernel_error("kalman_zscore", &e))
+}
+
+/// Z-score of `close` against its rolling mean into `out` (same length, distinct buffer): the
+/// original `IndicatorCache.zscore` with `mean_source="rolling"`, bit-identical to
+/// `@omega-ta/kernels-ts`.
+///
+/// # Errors
+///
+/// A JS `Error` (`code: "InvalidArg"`) when `window` is not an integer in `[2, 2^31 - 1]`, when
+/// `out` and `close` differ in length or share memory, or when either is not a `Float64Array`.
+#[napi(catch_unwind)]
+pub fn zscore(close: Float64ArraySlice, window: f64, mut out: Float64ArraySlice) -> Result<()> {
+    let window = window_from_js("zscore", window)?;
+    let (close, out) = borrow_pair("zscore", &close, &mut out)?;
+    omega_ta_kernels::zscore(close, window, out).map_err(|e| kernel_error("zscore", &e))
+}
+
+/// Z-score of `close` against its span EMA into `out` (same length, distinct buffer): the
+/// original `IndicatorCache.zscore` with `mean_source="ema"`, bit-identical to
+/// `@omega-ta/kernels-ts`.
+///
+/// # Errors
+///
+/// A JS `Error` (`code: "InvalidArg"`) when `window` is not an integer in `[2, 2^31 - 1]` or
+/// `ema_period` not one in `[1, 2^31 - 1]`, when `out` and `close` differ in length or share
+/// memory, or when either is not a `Float64Array`.
+#[napi(catch_unwind, js_name = "zscore_ema")]
+pub fn zscore_ema(
+    close: Float64ArraySlice,
+    window: f64,
+    ema_period: f64,
+    mut out: Float64ArraySlice,
+) -> Result<()> {
+    let window = window_from_js("zscore_ema", window)?;
+    let ema_period = int_param_from_js("zscore_ema", "ema_period", ema_period)?;
+    let (close, out) = borrow_pair("zscore_ema", &close, &mut out)?;
+    omega_ta_kernels::zscore_ema(close, window, ema_period, out)
+        .map_err(|e| kernel_error("zscore_ema", &e))
 }

@@ -1,4 +1,4 @@
-import { atr, bindKernel, bollinger, choppiness, dmi, ema, macd, roc, rsi, sma, type Kernel } from '@omega-ta/kernel-interface';
+import { atr, bindKernel, bollinger, choppiness, dmi, ema, kalman_mean, kalman_zscore, macd, roc, rsi, sma, zscore, zscore_ema, type Kernel } from '@omega-ta/kernel-interface';
 import type { NativeBinding } from './binding.js';
 import { info } from './info.js';
 
@@ -45,6 +45,18 @@ export function kernelFromBinding(binding: NativeBinding): Kernel {
     }),
     choppiness: bindKernel(choppiness, (inputs, params, outputs) => {
       binding.choppiness(inputs[0]!, inputs[1]!, inputs[2]!, params['period']!, outputs[0]!);
+    }),
+    kalman_mean: bindKernel(kalman_mean, (inputs, params, outputs) => {
+      binding.kalman_mean(inputs[0]!, params['R']!, params['Q']!, outputs[0]!);
+    }),
+    kalman_zscore: bindKernel(kalman_zscore, (inputs, params, outputs) => {
+      binding.kalman_zscore(inputs[0]!, params['window']!, params['R']!, params['Q']!, outputs[0]!);
+    }),
+    zscore: bindKernel(zscore, (inputs, params, outputs) => {
+      binding.zscore(inputs[0]!, params['window']!, outputs[0]!);
+    }),
+    zscore_ema: bindKernel(zscore_ema, (inputs, params, outputs) => {
+      binding.zscore_ema(inputs[0]!, params['window']!, params['ema_period']!, outputs[0]!);
     }),
   });
 }

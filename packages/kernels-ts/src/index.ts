@@ -5,12 +5,17 @@ import { atr } from './atr.js';
 import { choppiness } from './choppiness.js';
 import { dmi } from './dmi.js';
 import { ema } from './ema.js';
+import { kalman_mean } from './kalman-mean.js';
+import { kalman_zscore } from './kalman-zscore.js';
+import { zscore, zscore_ema } from './zscore.js';
 import { macd } from './macd.js';
 import { roc } from './roc.js';
 import { rsi } from './rsi.js';
 import { sma } from './sma.js';
 
-export { atr, bollinger, choppiness, dmi, ema, macd, roc, rsi, sma };
+/** Building block: pandas 1.5.3 `rolling(window).std()` (ddof 1), bit for bit; used by IndicatorCache's compat paths. */
+export { rollingStdInto } from './rolling-var.js';
+export { atr, bollinger, choppiness, dmi, ema, kalman_mean, kalman_zscore, macd, roc, rsi, sma, zscore, zscore_ema };
 
 /** The pure TypeScript implementation of the omega-ta kernel contract. */
 export const kernel: Kernel = {
@@ -24,6 +29,10 @@ export const kernel: Kernel = {
   atr,
   dmi,
   choppiness,
+  kalman_mean,
+  kalman_zscore,
+  zscore,
+  zscore_ema,
 };
 
 export default kernel;

@@ -51,7 +51,8 @@ export function naiveChecks(kernel: Kernel, spec: IndicatorSpec, numRuns: number
           const slack = PRICE_SLACK * scale + (naiveSlack[spec.name]?.(params, scale) ?? 0);
           spec.outputs.forEach((name, k) => {
             outputs[k]!.forEach((actual, i) => {
-              const e = expected[k]![i]!;
+              const e = expected[k]![i];
+              if (e === undefined) return; // ill-conditioned row, declared by the naive implementation
               expectThat(close(actual, e, slack), `${name}[${i}]: ${actual}, naive ${e}`);
             });
           });

@@ -80,12 +80,17 @@ export function propertyChecks(kernel: Kernel, spec: IndicatorSpec, numRuns: num
         fc.property(realisticOhlcv, paramsArbitrary(spec), (table, params) => {
           const lookback = spec.lookback(params);
           const nanAllowed = spec.nanAfterWarmup?.outputs ?? [];
+          const infAllowed = spec.nanAfterWarmup?.infinite !== undefined;
           run(kernel, spec, inputsOf(spec, table), params).forEach((out, k) => {
             // Declared 0/0 cases (spec.nanAfterWarmup) may be NaN after the warm-up, never infinite.
+            // ±Infinity only where the spec declares why (nanAfterWarmup.infinite).
             const mayBeNaN = nanAllowed.includes(spec.outputs[k]!);
+            const mayBeInfinite = mayBeNaN && infAllowed;
             out.forEach((v, i) =>
               expectThat(
-                i < lookback ? Number.isNaN(v) : Number.isFinite(v) || (mayBeNaN && Number.isNaN(v)),
+                i < lookback
+                  ? Number.isNaN(v)
+                  : Number.isFinite(v) || (mayBeNaN && Number.isNaN(v)) || (mayBeInfinite && !Number.isNaN(v)),
                 `${spec.outputs[k]} row ${i} is ${v} with lookback ${lookback}`,
               ),
             );

@@ -1,7 +1,7 @@
 import {
   callKernel,
   ErrorCode,
-  findIndicator,
+  indicatorList,
   isOmegaTaError,
   resolveParams,
   type IndicatorSpec,
@@ -88,7 +88,23 @@ function compareCase(
 }
 
 /**
- * One check per reference case of every registry indicator, from every dataset in `dir`:
+ * The cases of `spec` among `cases`: those under its name, plus (for a spec with `reference`)
+ * the cases of the original method it stands for, with the fixed parameters removed.
+ */
+function casesOf(spec: IndicatorSpec, cases: readonly ReferenceCase[]): ReferenceCase[] {
+  const own = cases.filter((c) => c.method === spec.name);
+  const ref = spec.reference;
+  if (ref === undefined) return own;
+  const mapped = cases
+    .filter((c) => c.method === ref.method && Object.entries(ref.fixed).every(([k, v]) => c.params[k] === v))
+    .map((c) => ({ ...c, id: `${c.id} as ${spec.name}`, params: Object.fromEntries(Object.entries(c.params).filter(([k]) => !(k in ref.fixed))) }));
+  return [...own, ...mapped];
+}
+
+/**
+ * One check per reference case of every registry indicator, from every dataset in `dir`
+ * (including the cases a spec's `reference` maps to it, e.g. `zscore` with `mean_source="ema"`
+ * for `zscore_ema`):
  * - a value case with parameters the contract accepts must match within 1e-12 relative, NaN where
  *   NaN, the same infinity and sign of zero;
  * - an error case (the original raised) must throw INVALID_PARAM;
@@ -100,11 +116,10 @@ export function referenceChecks(kernel: Kernel, dir?: string): Check[] {
   const checks: Check[] = [];
   for (const entry of listDatasets(dir)) {
     const cases = loadIndicatorCases(entry.name, dir);
-    const relevant = cases.cases.filter((c) => findIndicator(c.method) !== undefined);
+    const relevant = indicatorList.flatMap((spec) => casesOf(spec, cases.cases).map((c) => ({ spec, c })));
     if (relevant.length === 0) continue;
     const dataset = loadDataset(entry.name, dir);
-    for (const c of relevant) {
-      const spec = findIndicator(c.method)!;
+    for (const { spec, c } of relevant) {
       const columns = c.tf === undefined ? undefined : dataset.timeframes[c.tf]?.[c.side as 'bid' | 'ask'];
       const name = `reference › ${entry.name} › ${c.id}`;
       if (c.kind === 'error') {

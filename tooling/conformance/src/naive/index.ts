@@ -4,21 +4,41 @@ import { bollinger } from './bollinger.js';
 import { choppiness } from './choppiness.js';
 import { dmi } from './dmi.js';
 import { ema } from './ema.js';
+import { kalmanMean } from './kalman-mean.js';
+import { kalmanZscore } from './kalman-zscore.js';
 import { macd } from './macd.js';
 import { roc } from './roc.js';
 import { rsi } from './rsi.js';
 import { sma } from './sma.js';
+import { zscore, zscoreEma } from './zscore.js';
 
 /**
  * An obviously correct implementation of an indicator from its textbook definition (no running
- * sums, no recursion tricks), returning the outputs in registry order. The conformance suite
+ * sums, no recursion tricks), returning the outputs in registry order. `undefined` marks a row
+ * the definition does not determine to the suite's tolerance in float64 (an ill-conditioned ratio,
+ * e.g. a z-score whose window spread is at rounding level); such rows are not compared here (the
+ * reference and bitwise differential checks still cover them). The conformance suite
  * compares every kernel with it on realistic data, within a tolerance, so an algorithm that is
  * bit-exact with pandas but wrong in its definition would still be caught.
  */
-export type NaiveIndicator = (table: Ohlcv, params: Readonly<Record<string, number>>) => number[][];
+export type NaiveIndicator = (table: Ohlcv, params: Readonly<Record<string, number>>) => (number | undefined)[][];
 
 /** Naive implementations by registry name. */
-export const naiveIndicators: Readonly<Record<string, NaiveIndicator>> = { ema, sma, bollinger, rsi, roc, macd, atr, dmi, choppiness };
+export const naiveIndicators: Readonly<Record<string, NaiveIndicator>> = {
+  ema,
+  sma,
+  bollinger,
+  rsi,
+  roc,
+  macd,
+  atr,
+  dmi,
+  choppiness,
+  kalman_mean: kalmanMean,
+  kalman_zscore: kalmanZscore,
+  zscore,
+  zscore_ema: zscoreEma,
+};
 
 /**
  * Extra absolute slack for indicators whose reference algorithm is accurate only relative to the

@@ -17,9 +17,12 @@ mod dmi;
 mod ema;
 mod error;
 mod ewm;
+mod kalman_mean;
+mod kalman_zscore;
 mod log10;
 mod macd;
 mod pairwise_sum;
+mod residual_zscore;
 mod roc;
 mod rolling;
 mod rolling_var;
@@ -28,6 +31,7 @@ mod sma;
 #[cfg(test)]
 mod test_support;
 mod true_range;
+mod zscore;
 
 pub use atr::atr;
 pub use bollinger::bollinger;
@@ -35,10 +39,13 @@ pub use choppiness::{choppiness, CHOPPINESS_MIN_PERIOD};
 pub use dmi::{dmi, DmiOut};
 pub use ema::ema;
 pub use error::KernelError;
+pub use kalman_mean::{check_kalman_params, kalman_mean, KALMAN_VARIANCE_MAX};
+pub use kalman_zscore::{check_zscore_window, kalman_zscore};
 pub use macd::macd;
 pub use roc::roc;
 pub use rsi::rsi;
 pub use sma::sma;
+pub use zscore::{zscore, zscore_ema};
 
 /// The largest period the contract accepts (`2^31 - 1`, the registry's bound in
 /// `@omega-ta/kernel-interface`).
