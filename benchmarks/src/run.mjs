@@ -42,7 +42,8 @@ for (const bars of sizes) {
     const rows = [];
     for (const impl of omegaImpls) {
       if (impl.unavailable) continue;
-      rows.push({ impl: impl.name, ours: true, ...measure(impl.prepare({ op, spec, params }, table), budget) });
+      const call = impl.prepare({ op, spec, params }, table);
+      if (call !== null) rows.push({ impl: impl.name, ours: true, ...measure(call, budget) });
     }
     for (const impl of peers) {
       if (impl.unavailable) continue;

@@ -22,9 +22,13 @@ function aligned(table) {
   return { primaryTimeframe: 'M1', timestamp: time, timeframes: { M1: { bid: { time, ...table } } } };
 }
 
-/** Calls the IndicatorCache method of `op` with the registry's default parameters. */
+/**
+ * Calls the IndicatorCache method of `op` with the registry's default parameters, or null when
+ * the cache has no method of that name (kernel-only entries such as `zscore_ema`).
+ */
 function cacheCall(cache, op, params) {
   const method = op.replace(/_(\w)/g, (_, c) => c.toUpperCase());
+  if (typeof cache[method] !== 'function') return null;
   const args = Object.values(params);
   return () => cache[method]('M1', 'bid', ...args);
 }
@@ -39,6 +43,7 @@ export const omegaImpls = [
     unavailable: null,
     prepare({ op, params }, table) {
       const data = aligned(table);
+      if (cacheCall(new IndicatorCache(data), op, params) === null) return null;
       return () => cacheCall(new IndicatorCache(data), op, params)();
     },
   },
@@ -47,7 +52,7 @@ export const omegaImpls = [
     unavailable: null,
     prepare({ op, params }, table) {
       const call = cacheCall(new IndicatorCache(aligned(table)), op, params);
-      call();
+      call?.();
       return call;
     },
   },
