@@ -29,7 +29,7 @@ export interface CandleSetOptions {
 export class CandleSet {
   readonly data: AlignedData;
   readonly compat: CompatMode;
-  private readonly horizonOf: () => number;
+  private horizonOf: () => number;
 
   constructor(data: AlignedData, options: CandleSetOptions = {}) {
     const compat = options.compat ?? 'none';
@@ -51,7 +51,7 @@ export class CandleSet {
    */
   static fromSlice(slice: SymbolDataSlice): CandleSet {
     const set = new CandleSet(slice.data, { compat: slice.compat });
-    (set as unknown as { horizonOf: () => number }).horizonOf = () => slice.index;
+    set.horizonOf = () => slice.index;
     return set;
   }
 

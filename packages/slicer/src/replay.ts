@@ -153,7 +153,8 @@ export function replaySliceTrace(trace: TraceInput, mode: ReplayMode): ReplayRes
         }
         suspendedAt = null;
         slice = new SymbolDataSlice(data, index);
-        set = null;
+        // The original's CandleSet does not depend on the slice's state; ours follows the new slice.
+        if (set !== null) set = CandleSet.fromSlice(slice);
         views.clear(); // handles taken before may have been changed by the original meanwhile
         result.passed += 1;
         continue;
@@ -193,69 +194,66 @@ export function replaySliceTrace(trace: TraceInput, mode: ReplayMode): ReplayRes
         result.passed += 1;
         continue;
       }
-      run(step);
-      result.passed += 1;
+      if (run(step)) result.passed += 1;
+      else result.skipped += 1;
     } catch (e) {
       result.failed += 1;
       result.failures.push(e instanceof Mismatch ? e.message : `${what}: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
     }
 
-    function run(st: Step): void {
+    /** Runs and checks one step; false when it could not be checked (safe mode: a view lost on resuming). */
+    function run(st: Step): boolean {
       const sl = slice as SymbolDataSlice;
       switch (st.op) {
         case 'new':
           slice = new SymbolDataSlice(data, st.index as number, compat);
           set = null;
           views.clear();
-          return;
+          return true;
         case 'set_index':
           sl.setIndex(st.index as number);
           check(sl.index === st.index, `${what}: index ${sl.index}`);
-          return;
+          return true;
         case 'latest': {
           const row = st.expect as number | null;
           checkCandle(sl.latest(tf, side), row, row === null ? null : columnsOf(data, tf, st.served_side), what);
-          return;
+          return true;
         }
         case 'history':
           checkList(sl.history(tf, side, st.length as number), st, data, what);
-          return;
+          return true;
         case 'history_view': {
           const w = sl.historyView(tf, side, st.length as number);
           views.set(st.handle as string, w);
           checkList(w, st, data, what);
-          return;
+          return true;
         }
         case 'read_view': {
           const w = views.get(st.handle as string);
           check(w !== undefined || mode === 'safe', `${what}: unknown handle ${String(st.handle)}`);
-          if (w === undefined) {
-            result.skipped += 1;
-            result.passed -= 1;
-            return;
-          }
+          if (w === undefined) return false;
           checkList(w, st, data, what);
-          return;
+          return true;
         }
         case 'get':
         case 'series_ref':
         case 'getitem': {
           const w = st.op === 'get' ? sl.get(tf, side) : st.op === 'series_ref' ? sl.seriesRef(tf, side) : sl.timeframe(tf);
           checkFull(w, st, data, what, mode === 'safe' ? sl.index + 1 : Number.POSITIVE_INFINITY);
-          return;
+          return true;
         }
         case 'candleset_new':
           set = CandleSet.fromSlice(sl);
-          return;
+          return true;
         case 'candleset_get_latest': {
           const row = st.expect as number | null;
           const c = (set as CandleSet).getLatest(tf, st.index as number, side);
           checkCandle(c, row, row === null ? null : columnsOf(data, tf, st.served_side), what);
-          return;
+          return true;
         }
         case 'candleset_get_all':
           checkFull((set as CandleSet).getAll(tf, side), st, data, what, mode === 'safe' ? sl.index + 1 : Number.POSITIVE_INFINITY);
-          return;
+          return true;
         default:
           throw new Mismatch(`${what}: unknown op`);
       }
