@@ -13,7 +13,19 @@ import type { CandleWindow } from './window.js';
 type Obj = CandleInput | null;
 type Lists = Record<string, Obj[]>;
 
-/** The original, transcribed: `deque(maxlen)` is an array trimmed from the left. */
+class PyIndexError extends Error {}
+
+/** Python's `seq[i]`: negative from the end, IndexError outside. */
+function pyAt<T>(seq: readonly T[], i: number): T {
+  const k = i < 0 ? i + seq.length : i;
+  if (k < 0 || k >= seq.length) throw new PyIndexError('list index out of range');
+  return seq[k] as T;
+}
+
+/**
+ * The original, transcribed: `deque(maxlen)` is an array trimmed from the left, `seq[i]` is
+ * pyAt, and JS `Array.slice` clips negative bounds exactly as Python's slicing does.
+ */
 class PythonSlice {
   index: number;
   readonly cache = new Map<string, { tf: string; side: string; dq: Obj[]; maxlen: number }>();
@@ -33,7 +45,7 @@ class PythonSlice {
       for (const e of this.cache.values()) {
         const seq = this.data(e.side)[e.tf] ?? [];
         if (i < seq.length) {
-          e.dq.push(seq[i] as Obj);
+          e.dq.push(pyAt(seq, i));
           if (e.dq.length > e.maxlen) e.dq.shift();
         }
       }
@@ -43,7 +55,7 @@ class PythonSlice {
   latest(tf: string, side: string): Obj {
     const data = this.data(side);
     if (!Object.hasOwn(data, tf) || this.index >= (data[tf] as Obj[]).length) return null;
-    return (data[tf] as Obj[])[this.index] as Obj;
+    return pyAt(data[tf] as Obj[], this.index);
   }
   historyView(tf: string, side: string, length: number): { dq: Obj[] } {
     const key = `${tf}|${side}|${length}`;
@@ -86,7 +98,11 @@ function expectSameList(actual: CandleWindow, expected: readonly Obj[], where: s
   let prev = -1;
   for (let k = 0; k < expected.length; k += 1) {
     if (expected[k] === null) continue;
-    if (prev >= 0) expect(got[k] === got[prev], `${where} identity ${prev}/${k}`).toBe(expected[k] === expected[prev]);
+    // Identity follows the bar run; compare it where the rows are in order (compat mode can wrap
+    // from the last row to the first, where the original's identity is that of its input objects).
+    if (prev >= 0 && actual.rowAt(k) > actual.rowAt(prev)) {
+      expect(got[k] === got[prev], `${where} identity ${prev}/${k}`).toBe(expected[k] === expected[prev]);
+    }
     prev = k;
   }
 }
@@ -137,8 +153,29 @@ const opArb = (n: number) => fc.oneof(
   { arbitrary: fc.record({ op: fc.constant('read' as const), handle }), weight: 3 },
 );
 
-describe('SymbolDataSlice against a transcription of the original', () => {
-  it('agrees on random data and operation sequences', () => {
+/**
+ * Runs the original's call and ours: both succeed, or the original raises IndexError and ours
+ * throws DataError OUT_OF_RANGE (in set_index after extending the histories before the failing
+ * one, leaving the index where it was).
+ */
+function sameOutcome(py: () => void, ours: () => void, where: string): void {
+  let pyErr = false;
+  try {
+    py();
+  } catch (e) {
+    if (!(e instanceof PyIndexError)) throw e;
+    pyErr = true;
+  }
+  let ourErr: unknown = null;
+  try {
+    ours();
+  } catch (e) {
+    ourErr = e;
+  }
+  expect(ourErr === null ? null : isDataError(ourErr) && ourErr.code, where).toBe(pyErr ? 'OUT_OF_RANGE' : null);
+}
+
+function agrees(compat: boolean): void {
     fc.assert(
       fc.property(
         dataArb.chain((d) =>
@@ -160,21 +197,23 @@ describe('SymbolDataSlice against a transcription of the original', () => {
         const timestamp = Array.from({ length: d.n }, (_, i) => i * 3_600_000);
         const data = alignedFromCandles('A', timestamp, lists);
         const py = new PythonSlice(bid, ask, start);
-        const ours = new SymbolDataSlice(data, start);
+        const ours = new SymbolDataSlice(data, start, compat ? { compat: 'original' } : {});
         const pyViews: { dq: Obj[] }[] = [];
         const ourViews: CandleWindow[] = [];
         for (const [i, op] of ops.entries()) {
           const where = `op ${i} ${JSON.stringify(op)}`;
           switch (op.op) {
             case 'step':
-              py.setIndex(py.index + 1);
-              ours.setIndex(ours.index + 1);
+              sameOutcome(() => py.setIndex(py.index + 1), () => ours.setIndex(ours.index + 1), where);
               break;
             case 'set':
-              py.setIndex(op.index);
-              ours.setIndex(op.index);
+              sameOutcome(() => py.setIndex(op.index), () => ours.setIndex(op.index), where);
               break;
             case 'bad': {
+              if (compat) {
+                sameOutcome(() => py.setIndex(op.index), () => ours.setIndex(op.index), where);
+                break;
+              }
               let err: unknown;
               try {
                 ours.setIndex(op.index);
@@ -184,9 +223,24 @@ describe('SymbolDataSlice against a transcription of the original', () => {
               expect(isDataError(err) && err.code === 'LOOKAHEAD', where).toBe(true);
               break;
             }
-            case 'latest':
-              expectSame(ours.latest(op.tf, op.side as Side), py.latest(op.tf, op.side), where);
+            case 'latest': {
+              let expected: Obj;
+              try {
+                expected = py.latest(op.tf, op.side);
+              } catch (e) {
+                if (!(e instanceof PyIndexError)) throw e;
+                let err: unknown;
+                try {
+                  ours.latest(op.tf, op.side as Side);
+                } catch (x) {
+                  err = x;
+                }
+                expect(isDataError(err) && err.code, where).toBe('OUT_OF_RANGE');
+                break;
+              }
+              expectSame(ours.latest(op.tf, op.side as Side), expected, where);
               break;
+            }
             case 'history':
               expectSameList(ours.history(op.tf, op.side as Side, op.len), py.history(op.tf, op.side, op.len), where);
               break;
@@ -205,5 +259,14 @@ describe('SymbolDataSlice against a transcription of the original', () => {
       ),
       { numRuns: 400 },
     );
+}
+
+describe('SymbolDataSlice against a transcription of the original', () => {
+  it('agrees on random data and operation sequences (safe default: negative indices rejected)', () => {
+    agrees(false);
+  });
+
+  it("agrees in compat mode ('original'), negative indices read from the end included", () => {
+    agrees(true);
   });
 });

@@ -1,165 +1,101 @@
-import { alignedData, isDataError, type AlignedData, type CandleColumns, type Side } from '@omega-ta/arrow-schemas';
-import { listDatasets, loadDataset, loadSliceTrace, type SliceStep } from '@omega-ta/golden';
-import { describe, expect, it } from 'vitest';
-import type { Candle } from './series.js';
-import { SymbolDataSlice } from './slice.js';
-import type { CandleWindow } from './window.js';
-
-const REPLAYED = new Set(['new', 'set_index', 'latest', 'history', 'history_view', 'read_view']);
-const FIELDS = ['time', 'open', 'high', 'low', 'close', 'volume'] as const;
-
-function columnsOf(data: AlignedData, tf: string, side: unknown): CandleColumns {
-  expect(side === 'bid' || side === 'ask', `served_side ${String(side)}`).toBe(true);
-  const cols = data.timeframes[tf]?.[side as Side];
-  expect(cols, `${tf}.${String(side)}`).toBeDefined();
-  return cols as CandleColumns;
-}
-
-/** `candle` is the element at row `row` of the columns (values and time, bitwise), or both are null. */
-function expectCandle(candle: Candle | null, row: number | null, cols: CandleColumns | null, where: string): void {
-  if (row === null) {
-    expect(candle, where).toBeNull();
-    return;
-  }
-  expect(candle, where).not.toBeNull();
-  const c = candle as Candle;
-  const k = cols as CandleColumns;
-  for (const f of FIELDS) expect(Object.is(c[f], k[f][row]), `${where} ${f}: ${c[f]} vs row ${row} ${k[f][row]}`).toBe(true);
-  expect(c.row, where).toBeLessThanOrEqual(row);
-}
-
-function expectWindow(w: CandleWindow, step: SliceStep, data: AlignedData, where: string): void {
-  const exp = step.expect as (number | null)[];
-  expect(w.length, where).toBe(exp.length);
-  if (exp.length === 0) return;
-  // `served_side` is given whenever a candle is returned; an all-null window has none.
-  if (step.served_side === undefined) expect(exp.every((r) => r === null), where).toBe(true);
-  else expect(w.side, where).toBe(step.served_side);
-  const cols = columnsOf(data, w.timeframe, w.side);
-  const { start, end } = w.rows;
-  expect(end - start, where).toBe(exp.length);
-  exp.forEach((row, k) => {
-    expectCandle(w.at(k), row, cols, `${where}[${k}]`);
-    if (row !== null) expect(row, `${where}[${k}] row`).toBe(start + k);
-    // The column views show the same rows.
-    expect(Object.is(w.close[k], cols.close[start + k]), `${where}[${k}] close view`).toBe(true);
-  });
-}
-
-function isNegative(step: SliceStep): boolean {
-  return (typeof step.index === 'number' && step.index < 0) || (typeof step.length === 'number' && step.length < 0);
-}
-
-function rejects(run: () => unknown, where: string): void {
-  let error: unknown = null;
-  try {
-    run();
-  } catch (e) {
-    error = e;
-  }
-  expect(isDataError(error), where).toBe(true);
-  expect(['LOOKAHEAD', 'INVALID_ARGUMENT'], where).toContain((error as { code: string }).code);
-}
-
 /**
- * Replays the trace of `name`. The safe default rejects a negative index or length (the original
- * reads those from the end of the data): the replay asserts the DataError and then stops, or with
- * `resume`, skips ahead to the next `set_index` that jumps (which clears the original's cache, so
- * its state is again one we reproduce) and continues from a fresh slice there; steps with a
- * negative length are asserted rejected and skipped (they do not change the original's state).
- * Returns the number of steps replayed and whether a negative index or length occurred.
+ * Replays every SymbolDataSlice / CandleSet trace of golden-data/reference (computed by the
+ * original) through the package's trace runner: every step in compat mode, and the safe default
+ * (look-ahead steps rejected). The runner itself is checked against deliberately wrong answers.
  */
-function replay(name: string, resume: boolean): { replayed: number; rejected: number } {
-  const data = alignedData(loadDataset(name));
-  const { steps } = loadSliceTrace(name);
-  let slice: SymbolDataSlice | null = null;
-  const views = new Map<string, CandleWindow>();
-  let replayed = 0;
-  let rejected = 0;
-  let suspendedAt: number | null = null; // the original's index while we cannot follow it
-  for (const [i, step] of steps.entries()) {
-    if (!REPLAYED.has(step.op)) continue;
-    const where = `${name} step ${i} ${step.op}`;
-    if (suspendedAt !== null) {
-      if (step.op !== 'set_index' && step.op !== 'new') continue;
-      const index = step.index as number;
-      const jump = step.op === 'new' || (index >= 0 && index - suspendedAt !== 0 && index - suspendedAt !== 1);
-      if (!jump || index < 0) {
-        suspendedAt = index;
-        continue;
-      }
-      suspendedAt = null;
-      slice = new SymbolDataSlice(data, index);
-      views.clear(); // handles taken before may have been changed by the original meanwhile
-      replayed += 1;
-      continue;
-    }
-    if (isNegative(step)) {
-      const s = slice;
-      rejects(() => {
-        if (step.op === 'new') return new SymbolDataSlice(data, step.index as number);
-        if (step.op === 'set_index') return s!.setIndex(step.index as number);
-        if (step.op === 'history') return s!.history(step.tf as string, step.side as Side, step.length as number);
-        if (step.op === 'history_view') return s!.historyView(step.tf as string, step.side as Side, step.length as number);
-        throw new Error(`${where}: unexpected negative argument`);
-      }, where);
-      rejected += 1;
-      if (!resume) break;
-      if (step.op === 'new' || step.op === 'set_index') suspendedAt = step.index as number;
-      continue;
-    }
-    expect(step.error, `${where}: unexpected error step`).toBeUndefined();
-    replayed += 1;
-    switch (step.op) {
-      case 'new':
-        slice = new SymbolDataSlice(data, step.index as number);
-        break;
-      case 'set_index':
-        slice!.setIndex(step.index as number);
-        expect(slice!.index).toBe(step.index);
-        break;
-      case 'latest': {
-        const c = slice!.latest(step.tf as string, step.side as Side);
-        const row = step.expect as number | null;
-        expectCandle(c, row, row === null ? null : columnsOf(data, step.tf as string, step.served_side), where);
-        break;
-      }
-      case 'history':
-        expectWindow(slice!.history(step.tf as string, step.side as Side, step.length as number), step, data, where);
-        break;
-      case 'history_view': {
-        const w = slice!.historyView(step.tf as string, step.side as Side, step.length as number);
-        views.set(step.handle as string, w);
-        expectWindow(w, step, data, where);
-        break;
-      }
-      case 'read_view': {
-        const w = views.get(step.handle as string);
-        if (w !== undefined) expectWindow(w, step, data, where);
-        else expect(resume, `${where}: unknown handle`).toBe(true);
-        break;
-      }
-    }
-  }
-  return { replayed, rejected };
+import { alignedData } from '@omega-ta/arrow-schemas';
+import { defaultReferenceDir, listDatasets, loadDataset, loadSliceTrace } from '@omega-ta/golden';
+import { describe, expect, it } from 'vitest';
+import { replaySliceTrace, type TraceInput } from './replay.js';
+import { replaySliceTraces } from './replay-node.js';
+
+const OPS = [
+  'new',
+  'set_index',
+  'latest',
+  'history',
+  'history_view',
+  'read_view',
+  'get',
+  'series_ref',
+  'getitem',
+  'candleset_new',
+  'candleset_get_latest',
+  'candleset_get_all',
+];
+
+function trace(name: string): TraceInput {
+  return { name, data: alignedData(loadDataset(name)), steps: loadSliceTrace(name).steps };
 }
 
-describe('SymbolDataSlice trace replay (golden-data/reference)', () => {
-  const names = listDatasets().map((d) => d.name);
+const names = listDatasets().map((d) => d.name);
 
-  it('covers every dataset', () => {
+describe('SymbolDataSlice / CandleSet trace replay (golden-data/reference)', () => {
+  it('covers every dataset and every op, including error steps', () => {
     expect(names.length).toBeGreaterThanOrEqual(14);
+    const ops = new Set<string>();
+    let errors = 0;
+    for (const name of names) {
+      for (const s of loadSliceTrace(name).steps) {
+        ops.add(s.op);
+        if (s.error !== undefined) errors += 1;
+      }
+    }
+    expect([...ops].sort()).toEqual([...OPS].sort());
+    expect(errors).toBeGreaterThan(10);
   });
 
-  it.each(names)('%s: up to the first negative index or length, which is rejected', (name) => {
-    const { replayed, rejected } = replay(name, false);
-    expect(replayed).toBeGreaterThan(150);
-    expect(rejected).toBe(1);
+  it.each(names)("%s: every step in compat mode ('original'), no skips", (name) => {
+    const t = trace(name);
+    const r = replaySliceTrace(t, 'original');
+    expect(r.failures).toEqual([]);
+    expect(r.failed).toBe(0);
+    expect(r.skipped).toBe(0);
+    expect(r.passed).toBe(t.steps.length);
   });
 
-  it.each(names)('%s: resumed after the next cache-clearing jump', (name) => {
-    const { replayed, rejected } = replay(name, true);
-    expect(replayed).toBeGreaterThan(160);
-    expect(rejected).toBeGreaterThanOrEqual(1);
+  it.each(names)('%s: the safe default, look-ahead steps rejected', (name) => {
+    const t = trace(name);
+    const r = replaySliceTrace(t, 'safe');
+    expect(r.failures).toEqual([]);
+    expect(r.failed).toBe(0);
+    expect(r.rejected).toBeGreaterThanOrEqual(1);
+    expect(r.passed).toBeGreaterThan(160);
+    expect(r.passed + r.skipped).toBe(t.steps.length);
+  });
+
+  it('replaySliceTraces reads any directory in the reference format', () => {
+    const results = replaySliceTraces(defaultReferenceDir());
+    expect(results.length).toBe(2 * names.length);
+    expect(results.reduce((n, r) => n + r.failed, 0)).toBe(0);
+    const original = results.filter((r) => r.mode === 'original').reduce((n, r) => n + r.passed, 0);
+    expect(original).toBe(names.reduce((n, name) => n + loadSliceTrace(name).steps.length, 0));
+  });
+});
+
+describe('the trace runner detects wrong answers', () => {
+  const t = trace('edge-stepwise-identity');
+  const mutate = (i: number, change: (s: Record<string, unknown>) => void): TraceInput => ({
+    ...t,
+    steps: t.steps.map((s, k) => {
+      if (k !== i) return s;
+      const copy = structuredClone(s) as Record<string, unknown>;
+      change(copy);
+      return copy as TraceInput['steps'][number];
+    }),
+  });
+  const first = (op: string, pred: (s: Record<string, unknown>) => boolean = () => true): number =>
+    t.steps.findIndex((s) => s.op === op && pred(s as Record<string, unknown>));
+
+  it.each([
+    ['latest row', first('latest', (s) => typeof s.expect === 'number' && (s.expect as number) > 0), (s: Record<string, unknown>) => (s.expect = (s.expect as number) - 1)],
+    ['history row', first('history', (s) => (s.expect as unknown[]).length > 1), (s: Record<string, unknown>) => (s.expect as unknown[]).pop()],
+    ['get length', first('get'), (s: Record<string, unknown>) => ((s.expect as { length: number }).length -= 1)],
+    ['candleset null', first('candleset_get_latest', (s) => typeof s.expect === 'number'), (s: Record<string, unknown>) => (s.expect = null)],
+    ['error step', first('history', (s) => s.error !== undefined), (s: Record<string, unknown>) => (s.error = { type: 'IndexError', message: '' })],
+  ])('%s', (_label, index, change) => {
+    expect(index).toBeGreaterThanOrEqual(0);
+    const r = replaySliceTrace(mutate(index, change), 'original');
+    expect(r.failed).toBeGreaterThanOrEqual(1);
   });
 });
