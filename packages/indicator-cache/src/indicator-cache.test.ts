@@ -12,6 +12,7 @@ const num = (p: Params, name: string) => p[name] as number | undefined;
 /** How each reference method is called on IndicatorCache (parameters omitted take the defaults). */
 const CALLS: Readonly<Record<string, (cache: IndicatorCache, tf: string, side: string, p: Params) => Result>> = {
   get_closes: (cache, tf, side) => cache.getCloses(tf, side),
+  get_df: (cache, tf, side) => cache.getDf(tf, side),
   ema: (cache, tf, side, p) => cache.ema(tf, side, num(p, 'period')!),
   sma: (cache, tf, side, p) => cache.sma(tf, side, num(p, 'period')!),
   bollinger: (cache, tf, side, p) => cache.bollinger(tf, side, num(p, 'period'), num(p, 'std_factor')),
@@ -69,6 +70,28 @@ describe.each(['ts', 'native'] as const)('reference replay with the %s backend',
             if (!sameNumber(actual, value, 1e-12)) expect.fail(`${c.id} ${name}[${row}]: got ${actual}, reference ${value}`);
           }
         }
+      }
+    });
+  }
+});
+
+describe.each(['ts', 'native'] as const)('reference `at` cases with the %s backend', (backend) => {
+  for (const entry of listDatasets()) {
+    it(`${entry.name}: every at(series, index) case`, () => {
+      const file = loadIndicatorCases(entry.name);
+      const cache = new IndicatorCache(loadDataset(entry.name), { backend });
+      const cases = file.cases.filter((c) => c.method === 'at');
+      expect(cases.length).toBeGreaterThan(0);
+      for (const c of cases) {
+        const { series, index, value } = c as unknown as {
+          series: { method: string; tf: string; side: string; params: Params };
+          index: number;
+          value: unknown;
+        };
+        const result = CALLS[series.method]!(cache, series.tf, series.side, series.params) as ReadonlyFloat64Array;
+        const actual = cache.at(result, index);
+        if (value === null) expect(actual, c.id).toBeNull();
+        else expect(sameNumber(actual!, value as number, 0), `${c.id}: ${actual} vs ${String(value)}`).toBe(true);
       }
     });
   }

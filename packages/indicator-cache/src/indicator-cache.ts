@@ -82,6 +82,15 @@ function kalmanMeanCompat(close: ReadonlyFloat64Array, R: number, Q: number, res
   return out;
 }
 
+/** The OHLCV columns of one timeframe and side (the original's `get_df`). */
+export interface CandleFrame {
+  readonly open: ReadonlyFloat64Array;
+  readonly high: ReadonlyFloat64Array;
+  readonly low: ReadonlyFloat64Array;
+  readonly close: ReadonlyFloat64Array;
+  readonly volume: ReadonlyFloat64Array;
+}
+
 /** MACD line, signal line and histogram, one value per row each. */
 export interface Macd {
   readonly macd: ReadonlyFloat64Array;
@@ -159,6 +168,27 @@ export class IndicatorCache {
   /** Drops every cached result. */
   clear(): void {
     this.#results.clear();
+  }
+
+  /**
+   * The OHLCV columns of `tf`/`side` (the original's `get_df`), as the shared column views (NaN
+   * where there is no candle or the field is missing); empty columns when absent.
+   */
+  getDf(tf: string, side = 'bid'): CandleFrame {
+    const columns = this.#columns(tf, side);
+    if (columns === undefined) return { open: EMPTY, high: EMPTY, low: EMPTY, close: EMPTY, volume: EMPTY };
+    const { open, high, low, close, volume } = columns;
+    return { open, high, low, close, volume };
+  }
+
+  /**
+   * The original's `at(series, index)`: `series[index]`, or null when `index` is outside the
+   * series (negative included: no reading from the end) or the value is NaN.
+   */
+  at(series: ArrayLike<number>, index: number): number | null {
+    if (!Number.isInteger(index) || index < 0 || index >= series.length) return null;
+    const value = series[index]!;
+    return Number.isNaN(value) ? null : value;
   }
 
   /** The close column of `tf`/`side` (NaN where no candle); empty when absent. */
