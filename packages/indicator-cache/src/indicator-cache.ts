@@ -489,7 +489,8 @@ export class IndicatorCache {
    * `alpha + beta >= 1` (the original's stability skip). `omega` null (the default) is the
    * original's `None`. Compatible with the original for any finite parameters outside the kernel
    * contract (a negative `omega` is 0, a negative `minPeriods` 0, a fractional one truncated, any
-   * `alpha`, `beta`, `scale`, `sigmaFloor`); `strictParams` rejects those (INVALID_PARAM).
+   * `alpha`, `beta`, `scale`, `sigmaFloor`); `strictParams` rejects those and `alpha + beta >= 1`
+   * (INVALID_PARAM).
    */
   garchVolatility(
     tf: string,
@@ -582,6 +583,11 @@ export class IndicatorCache {
     // An explicit negative omega is the original's max(omega, 0) = 0, not the contract's None.
     if (omega !== null && omega < 0 && !this.#strict) return undefined;
     if (this.#strict) {
+      if (alpha + beta >= 1) {
+        throw new OmegaTaError(ErrorCode.INVALID_PARAM, `${method}: alpha + beta must be < 1 (got ${alpha} + ${beta}); the original returns all NaN`, {
+          argument: 'beta',
+        });
+      }
       if (omega !== null && omega < 0) {
         throw new OmegaTaError(ErrorCode.INVALID_PARAM, `${method}: omega must be null or a number >= 0 (got ${omega})`, { argument: 'omega' });
       }
