@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '@omega-ta/kernel-interface';
 import { garch_volatility } from './garch-volatility.js';
-import { kalman_garch_zscore } from './kalman-garch-zscore.js';
-import { log } from './log.js';
 
 const NaN_ = Number.NaN;
 
 function garch(values: number[], params: Record<string, number> = {}): number[] {
   const out = new Float64Array(values.length).fill(-1);
   garch_volatility(Float64Array.from(values), params, out);
-  return Array.from(out);
-}
-
-function kgz(values: number[], params: Record<string, number> = {}): number[] {
-  const out = new Float64Array(values.length).fill(-1);
-  kalman_garch_zscore(Float64Array.from(values), params, out);
   return Array.from(out);
 }
 
@@ -53,29 +45,5 @@ describe('garch_volatility', () => {
     for (const params of [{ alpha: -0.1 }, { beta: 1.5 }, { omega: -2 }, { use_log_returns: 2 }, { scale: 0 }, { min_periods: -1 }, { sigma_floor: -1 }]) {
       expect(() => garch([1, 2], params)).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_PARAM }));
     }
-  });
-});
-
-describe('kalman_garch_zscore', () => {
-  it('is the Kalman residual over the price-scaled GARCH sigma', () => {
-    expect(kgz(DOUBLING, { min_periods: 1 })).toEqual([
-      NaN_, NaN_, -996.0954874613124, 0.02364583303492254, -0.029062866288368162, -0.022601143775939837,
-    ]);
-    expect(kgz(WIGGLE, { R: 0.5, Q: 0.05, ...PCT })).toEqual([
-      NaN_, NaN_, NaN_, 1.7568619317496792, 0.22749215618027668, 1.615589951088809,
-    ]);
-  });
-
-  it('is NaN where the close (so the price sigma) is 0', () => {
-    expect(kgz([1, 2, 0, 0, 1], { min_periods: 0, use_log_returns: 0 })[2]).toBeNaN();
-  });
-});
-
-describe('log', () => {
-  it('is fdlibm (V8) log', () => {
-    for (const x of [0.5, 1.01, 0.9851485148514851, 1e-300, 5e-324, 3, Number.MAX_VALUE]) expect(log(x)).toBe(Math.log(x));
-    expect(log(0)).toBe(Number.NEGATIVE_INFINITY);
-    expect(log(-1)).toBeNaN();
-    expect(log(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
   });
 });
