@@ -27,6 +27,32 @@ const CALLS: Readonly<Record<string, (cache: IndicatorCache, tf: string, side: s
   kalman_mean: (cache, tf, side, p) => cache.kalmanMean(tf, side, num(p, 'R'), num(p, 'Q')),
   zscore: (cache, tf, side, p) => cache.zscore(tf, side, num(p, 'window'), p['mean_source'] as string | undefined, num(p, 'ema_period')),
   kalman_zscore: (cache, tf, side, p) => cache.kalmanZscore(tf, side, num(p, 'window'), num(p, 'R'), num(p, 'Q')),
+  garch_volatility: (cache, tf, side, p) =>
+    cache.garchVolatility(
+      tf,
+      side,
+      num(p, 'alpha'),
+      num(p, 'beta'),
+      p['omega'] as number | null | undefined,
+      p['use_log_returns'] as boolean | undefined,
+      num(p, 'scale'),
+      num(p, 'min_periods'),
+      num(p, 'sigma_floor'),
+    ),
+  kalman_garch_zscore: (cache, tf, side, p) =>
+    cache.kalmanGarchZscore(
+      tf,
+      side,
+      num(p, 'R'),
+      num(p, 'Q'),
+      num(p, 'alpha'),
+      num(p, 'beta'),
+      p['omega'] as number | null | undefined,
+      p['use_log_returns'] as boolean | undefined,
+      num(p, 'scale'),
+      num(p, 'min_periods'),
+      num(p, 'sigma_floor'),
+    ),
   macd: (cache, tf, side, p) => cache.macd(tf, side, num(p, 'fast_period'), num(p, 'slow_period'), num(p, 'signal_period')),
   ema_stepwise: (cache, tf, side, p) => cache.emaStepwise(tf, side, num(p, 'period')!),
   bollinger_stepwise: (cache, tf, side, p) => cache.bollingerStepwise(tf, side, num(p, 'period'), num(p, 'std_factor')),
@@ -202,6 +228,28 @@ describe('IndicatorCache', () => {
     const strict = new IndicatorCache(data, { strictParams: true });
     expect(() => strict.kalmanMean('H1', 'bid', 0, 1)).toThrow(/R must be a number in \(0, 1e300\]/);
     expect(strict.kalmanMean('H1', 'bid')).toBe(strict.kalmanMean('H1', 'bid', 0.01, 1));
+  });
+
+  it('reproduces garch_volatility outside the contract, or rejects it with strictParams', () => {
+    for (const backend of ['ts', 'native'] as const) {
+      const cache = new IndicatorCache(data, { backend });
+      // Printed by the original's garch_volatility (pandas 1.5.3 / numpy 1.24.2) on these closes:
+      // alpha 1.2, beta -0.5, omega -5 (→ 0), pct_change, min_periods -3 (→ 0), sigma_floor -0.01.
+      expect(Array.from(cache.garchVolatility('H1', 'bid', 1.2, -0.5, -5, false, 100, -3, -0.01))).toEqual([
+        Number.NaN, 0.0001, 0.0001, 0.0026443059916330908, 0.001165639495706476, 0.0003242584511907244,
+        0.0015701710070827727, 0.013158266267714915, 0.0001, 0.012968297968273883,
+      ]);
+      // scale 0: every return is 0 and sigma = sqrt(var) / 0.
+      expect(Array.from(cache.garchVolatility('H1', 'bid', 0.05, 0.9, null, false, 0, 0))).toEqual([Number.NaN, ...Array<number>(9).fill(Infinity)]);
+      expect(Array.from(cache.garchVolatility('H1', 'bid', 0.1, 0.9)).every(Number.isNaN)).toBe(true);
+      expect(cache.kalmanGarchZscore('H1', 'bid', 0.01, 1, 1.2, -0.5, -5, false, 100, -3, -0.01).length).toBe(10);
+    }
+    const strict = new IndicatorCache(data, { strictParams: true });
+    expect(() => strict.garchVolatility('H1', 'bid', 0.05, 0.9, -5)).toThrow(/omega must be null or a number >= 0/);
+    expect(() => strict.garchVolatility('H1', 'bid', 0.05, 0.9, null, true, 100, -3)).toThrow(/min_periods/);
+    expect(() => strict.garchVolatility('H1', 'bid', 0.1, 0.9)).toThrow(/alpha \+ beta must be < 1/);
+    expect(() => strict.kalmanGarchZscore('H1', 'bid', 0.01, 1, 1.2)).toThrow(/alpha/);
+    expect(strict.garchVolatility('H1', 'bid')).toBe(strict.garchVolatility('H1', 'bid', 0.05, 0.9, null, true, 100, 50, 1e-6));
   });
 
   it('resumes the Kalman filter after a gap only with kalmanResumeAfterGap (the original stays NaN)', () => {

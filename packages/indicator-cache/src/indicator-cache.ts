@@ -5,10 +5,11 @@ import {
   findIndicator,
   isOmegaTaError,
   OmegaTaError,
+  resolveParams,
   type Kernel,
   type ReadonlyFloat64Array,
 } from '@omega-ta/kernel-interface';
-import tsKernel, { rollingStdInto } from '@omega-ta/kernels-ts';
+import tsKernel, { garchVolatilityInto, rollingStdInto } from '@omega-ta/kernels-ts';
 import { selectBackend, type BackendChoice, type BackendInfo } from './backend.js';
 import { expandForwardFill, gatherRows, newBarRows } from './stepwise.js';
 
@@ -509,6 +510,126 @@ export class IndicatorCache {
     return meanSource === 'ema'
       ? this.#series('zscore_ema', tf, side, { window, ema_period: emaPeriod! })
       : this.#series('zscore', tf, side, { window });
+  }
+
+  /**
+   * GARCH(1,1) volatility of the one-bar returns of the closes, as the original
+   * `garch_volatility` (kernel `garch_volatility`): returns in return units (not prices), NaN
+   * during the first `minPeriods` rows after the first return, and all NaN when
+   * `alpha + beta >= 1` (the original's stability skip). `omega` null (the default) is the
+   * original's `None`. Compatible with the original for any finite parameters outside the kernel
+   * contract (a negative `omega` is 0, a negative `minPeriods` 0, a fractional one truncated, any
+   * `alpha`, `beta`, `scale`, `sigmaFloor`); `strictParams` rejects those and `alpha + beta >= 1`
+   * (INVALID_PARAM).
+   */
+  garchVolatility(
+    tf: string,
+    side: string,
+    alpha = 0.05,
+    beta = 0.9,
+    omega: number | null = null,
+    useLogReturns = true,
+    scale = 100.0,
+    minPeriods = 50,
+    sigmaFloor = 1e-6,
+  ): ReadonlyFloat64Array {
+    const params = this.#garchParams('garch_volatility', alpha, beta, omega, useLogReturns, scale, minPeriods, sigmaFloor);
+    if (params !== undefined) return this.#series('garch_volatility', tf, side, params);
+    const close = this.#columns(tf, side)?.close;
+    if (close === undefined) return EMPTY;
+    const out = new Float64Array(close.length);
+    const omegaValue = omega === null ? -1 : omega < 0 ? 0 : omega;
+    garchVolatilityInto(close, alpha, beta, omegaValue, Boolean(useLogReturns), scale, Math.max(0, Math.trunc(minPeriods)), sigmaFloor, out);
+    return out;
+  }
+
+  /**
+   * Z-score of the closes against their Kalman mean over the price-scaled GARCH sigma, as the
+   * original `kalman_garch_zscore` (kernel `kalman_garch_zscore`):
+   * `(close - kalmanMean(R, Q)) / (|close| * garchVolatility(...))`, NaN where that price sigma
+   * is 0 or NaN and where the Kalman mean is NaN (from the first missing close on). Parameters
+   * outside the kernel contract behave as in {@link kalmanMean} and {@link garchVolatility}.
+   */
+  kalmanGarchZscore(
+    tf: string,
+    side: string,
+    R = 0.01,
+    Q = 1.0,
+    alpha = 0.05,
+    beta = 0.9,
+    omega: number | null = null,
+    useLogReturns = true,
+    scale = 100.0,
+    minPeriods = 50,
+    sigmaFloor = 1e-6,
+  ): ReadonlyFloat64Array {
+    const mean = this.kalmanMean(tf, side, R, Q);
+    const params = this.#garchParams('kalman_garch_zscore', alpha, beta, omega, useLogReturns, scale, minPeriods, sigmaFloor);
+    if (params !== undefined && !this.#kalmanResume && kalmanInContract('R', R) && kalmanInContract('Q', Q)) {
+      return this.#series('kalman_garch_zscore', tf, side, { R, Q, ...params });
+    }
+    const sigma = this.garchVolatility(tf, side, alpha, beta, omega, useLogReturns, scale, minPeriods, sigmaFloor);
+    const close = this.getCloses(tf, side);
+    return close.map((c, i) => {
+      const sigmaPrice = Math.abs(c) * sigma[i]!;
+      return (c - mean[i]!) / (sigmaPrice === 0 ? Number.NaN : sigmaPrice);
+    });
+  }
+
+  /**
+   * The GARCH parameters as the kernel contract's numbers (omega None = -1, booleans 0/1), or
+   * undefined when they are outside the contract (the compat path); with `strictParams` that
+   * throws the contract's INVALID_PARAM instead.
+   */
+  #garchParams(
+    method: string,
+    alpha: number,
+    beta: number,
+    omega: number | null,
+    useLogReturns: boolean,
+    scale: number,
+    minPeriods: number,
+    sigmaFloor: number,
+  ): Record<string, number> | undefined {
+    if (typeof useLogReturns !== 'boolean') {
+      throw new OmegaTaError(ErrorCode.INVALID_PARAM, `${method}: use_log_returns must be a boolean (got ${String(useLogReturns)})`, {
+        argument: 'use_log_returns',
+      });
+    }
+    for (const [name, value] of [['alpha', alpha], ['beta', beta], ['omega', omega ?? 0], ['scale', scale], ['min_periods', minPeriods], ['sigma_floor', sigmaFloor]] as const) {
+      if (typeof value !== 'number') {
+        throw new OmegaTaError(ErrorCode.INVALID_PARAM, `${method}: ${name} must be a number (got ${String(value)})`, { argument: name });
+      }
+    }
+    const params = {
+      alpha,
+      beta,
+      omega: omega === null ? -1 : omega,
+      use_log_returns: useLogReturns ? 1 : 0,
+      scale,
+      min_periods: minPeriods,
+      sigma_floor: sigmaFloor,
+    };
+    // An explicit negative omega is the original's max(omega, 0) = 0, not the contract's None.
+    if (omega !== null && omega < 0 && !this.#strict) return undefined;
+    if (this.#strict) {
+      if (alpha + beta >= 1) {
+        throw new OmegaTaError(ErrorCode.INVALID_PARAM, `${method}: alpha + beta must be < 1 (got ${alpha} + ${beta}); the original returns all NaN`, {
+          argument: 'beta',
+        });
+      }
+      if (omega !== null && omega < 0) {
+        throw new OmegaTaError(ErrorCode.INVALID_PARAM, `${method}: omega must be null or a number >= 0 (got ${omega})`, { argument: 'omega' });
+      }
+      resolveParams(method, findIndicator('garch_volatility')!.params, params);
+      return params;
+    }
+    try {
+      resolveParams(method, findIndicator('garch_volatility')!.params, params);
+      return params;
+    } catch {
+      return undefined;
+    }
   }
 
   /** The original's answer to degenerate parameters: all NaN, one value per row (empty when absent). */

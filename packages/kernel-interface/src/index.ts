@@ -14,6 +14,8 @@ export {
   kalman_zscore,
   zscore,
   zscore_ema,
+  garch_volatility,
+  kalman_garch_zscore,
   indicators,
   indicatorList,
   findIndicator,

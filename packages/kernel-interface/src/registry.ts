@@ -361,8 +361,125 @@ export const zscore_ema = {
   },
 } as const satisfies IndicatorSpec;
 
+/** Largest `omega`, `scale` and `sigma_floor` the contract accepts: variances stay finite. */
+const GARCH_MAGNITUDE_MAX = 1e100;
+
+/**
+ * The GARCH(1,1) parameters of the original `garch_volatility` (and `kalman_garch_zscore`), with
+ * its defaults. Parameters are numbers: the original's `omega=None` is the number -1 (any
+ * negative `omega`; the original's own cache key writes None as -1.0) and its boolean
+ * `use_log_returns` is the integer 1 (True) or 0 (False). The conformance suite replays the
+ * reference's `use_log_returns=True/False` as 1/0.
+ */
+const garchParams = [
+  {
+    name: 'alpha',
+    kind: 'number',
+    min: 0,
+    max: 1,
+    default: 0.05,
+    description: 'Weight of the last squared shock (alpha + beta >= 1 gives all NaN, the original\'s stability skip).',
+  },
+  {
+    name: 'beta',
+    kind: 'number',
+    min: 0,
+    max: 1,
+    default: 0.9,
+    description: 'Weight of the last variance (alpha + beta >= 1 gives all NaN, the original\'s stability skip).',
+  },
+  {
+    name: 'omega',
+    kind: 'number',
+    min: -1,
+    max: GARCH_MAGNITUDE_MAX,
+    default: -1,
+    description:
+      'Constant of the variance recursion, in squared scaled returns; -1 (any negative value) stands for the ' +
+      'original\'s omega=None: 1e-6 * max(1e-6, 1 - alpha - beta) (its start variance estimate is always 1e-6).',
+  },
+  {
+    name: 'use_log_returns',
+    kind: 'integer',
+    min: 0,
+    max: 1,
+    default: 1,
+    description: '1: log returns log(close / prev close) (the original\'s True); 0: pct_change (False; gaps forward-filled).',
+  },
+  {
+    name: 'scale',
+    kind: 'number',
+    min: 1e-100,
+    max: GARCH_MAGNITUDE_MAX,
+    default: 100,
+    description: 'Returns are multiplied by scale before the recursion (100: percent) and sigma divided by it.',
+  },
+  {
+    name: 'min_periods',
+    kind: 'integer',
+    min: 0,
+    max: PERIOD_MAX,
+    default: 50,
+    description: 'Rows after the first return that stay NaN (the original treats negative values as 0).',
+  },
+  {
+    name: 'sigma_floor',
+    kind: 'number',
+    min: 0,
+    max: GARCH_MAGNITUDE_MAX,
+    default: 1e-6,
+    description: 'Floor of the scaled sigma: every variance is at least sigma_floor².',
+  },
+] as const satisfies readonly ParamSpec[];
+
+/** The warm-up of the GARCH volatility: the first return is row 1; all NaN when alpha + beta >= 1. */
+function garchLookback(p: Readonly<Record<string, number>>): number {
+  if ((p['alpha'] ?? 0.05) + (p['beta'] ?? 0.9) >= 1) return Number.MAX_SAFE_INTEGER;
+  return 1 + (p['min_periods'] ?? 50);
+}
+
+/**
+ * The original `IndicatorCache.garch_volatility`: a recursive GARCH(1,1) over the scaled
+ * one-bar returns, as a return-unit sigma.
+ */
+export const garch_volatility = {
+  name: 'garch_volatility',
+  title: 'GARCH(1,1) volatility of returns',
+  formula:
+    'r = scale * (log(close / prev close) or pct_change); f = first non-NaN r, mu = r[f]; var[f] = max(1e-6, sigma_floor²); ' +
+    'then var[t] = max(omega + alpha * (r[t-1*] - mu)² + beta * var[t-1*], sigma_floor²) where t-1* is the last finite return ' +
+    '(a non-finite r carries the variance forward); sigma = sqrt(var) / scale, NaN before row f + min_periods; all NaN when alpha + beta >= 1.',
+  inputs: ['close'],
+  params: garchParams,
+  outputs: ['garch_volatility'],
+  lookback: garchLookback,
+  bounds: [0, Number.POSITIVE_INFINITY],
+} as const satisfies IndicatorSpec;
+
+/**
+ * The original `IndicatorCache.kalman_garch_zscore`: the residual of the closes against their
+ * Kalman mean over the price-scaled GARCH sigma.
+ */
+export const kalman_garch_zscore = {
+  name: 'kalman_garch_zscore',
+  title: 'Z-score of the Kalman residual against GARCH volatility',
+  formula:
+    'z = (close - kalman_mean(close, R, Q)) / (|close| * garch_volatility(close, …)), where a price sigma of 0 is NaN; ' +
+    'NaN wherever the Kalman mean or the GARCH sigma is NaN.',
+  inputs: ['close'],
+  params: [...kalmanParams, ...garchParams],
+  outputs: ['kalman_garch_zscore'],
+  lookback: garchLookback,
+  nanAfterWarmup: {
+    outputs: ['kalman_garch_zscore'],
+    reason:
+      'the price sigma |close| * sigma is replaced by NaN where it is 0: sigma_floor 0 with a variance that is exactly 0 ' +
+      '(omega 0 and alpha * shock² + beta * variance 0 or underflowing)',
+  },
+} as const satisfies IndicatorSpec;
+
 /** Every indicator of the contract. Adding one here makes the conformance suite test it. */
-export const indicators = { ema, sma, bollinger, rsi, roc, macd, atr, dmi, choppiness, kalman_mean, kalman_zscore, zscore, zscore_ema } as const;
+export const indicators = { ema, sma, bollinger, rsi, roc, macd, atr, dmi, choppiness, kalman_mean, kalman_zscore, zscore, zscore_ema, garch_volatility, kalman_garch_zscore } as const;
 
 export type Indicators = typeof indicators;
 export type IndicatorName = keyof Indicators;

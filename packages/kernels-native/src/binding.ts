@@ -18,6 +18,30 @@ export interface NativeBinding {
   kalman_zscore(close: Float64Array, window: number, r: number, q: number, out: Float64Array): void;
   zscore(close: Float64Array, window: number, out: Float64Array): void;
   zscore_ema(close: Float64Array, window: number, emaPeriod: number, out: Float64Array): void;
+  garch_volatility(
+    close: Float64Array,
+    alpha: number,
+    beta: number,
+    omega: number,
+    useLogReturns: number,
+    scale: number,
+    minPeriods: number,
+    sigmaFloor: number,
+    out: Float64Array,
+  ): void;
+  kalman_garch_zscore(
+    close: Float64Array,
+    r: number,
+    q: number,
+    alpha: number,
+    beta: number,
+    omega: number,
+    useLogReturns: number,
+    scale: number,
+    minPeriods: number,
+    sigmaFloor: number,
+    out: Float64Array,
+  ): void;
   macd(
     close: Float64Array,
     fastPeriod: number,

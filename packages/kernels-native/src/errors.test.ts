@@ -33,6 +33,9 @@ const cases: [string, ErrorCode, Call][] = [
   ['params null', ErrorCode.INVALID_PARAM, (k) => k.sma(x, null as unknown as { period: number }, out())],
   ['kalman_mean R 0', ErrorCode.INVALID_PARAM, (k) => k.kalman_mean(x, { R: 0 }, out())],
   ['kalman_mean Q -1', ErrorCode.INVALID_PARAM, (k) => k.kalman_mean(x, { Q: -1 }, out())],
+  ['garch_volatility use_log_returns 2', ErrorCode.INVALID_PARAM, (k) => k.garch_volatility(x, { use_log_returns: 2 }, out())],
+  ['garch_volatility scale 0', ErrorCode.INVALID_PARAM, (k) => k.garch_volatility(x, { scale: 0 }, out())],
+  ['kalman_garch_zscore min_periods 1.5', ErrorCode.INVALID_PARAM, (k) => k.kalman_garch_zscore(x, { min_periods: 1.5 }, out())],
   ['kalman_mean R 1e301', ErrorCode.INVALID_PARAM, (k) => k.kalman_mean(x, { R: 1e301 }, out())],
   ['kalman_zscore window 1', ErrorCode.INVALID_PARAM, (k) => k.kalman_zscore(x, { window: 1 }, out())],
   ['kalman_zscore R -1', ErrorCode.INVALID_PARAM, (k) => k.kalman_zscore(x, { R: -1 }, out())],
@@ -83,7 +86,7 @@ describe('invalid calls', () => {
   });
 
   it('never reaches Rust: the binding is not called and out is untouched', () => {
-    const binding = { ema: vi.fn(), sma: vi.fn(), bollinger: vi.fn(), rsi: vi.fn(), roc: vi.fn(), macd: vi.fn(), atr: vi.fn(), dmi: vi.fn(), choppiness: vi.fn(), kalman_mean: vi.fn(), kalman_zscore: vi.fn(), zscore: vi.fn(), zscore_ema: vi.fn() };
+    const binding = { ema: vi.fn(), sma: vi.fn(), bollinger: vi.fn(), rsi: vi.fn(), roc: vi.fn(), macd: vi.fn(), atr: vi.fn(), dmi: vi.fn(), choppiness: vi.fn(), kalman_mean: vi.fn(), kalman_zscore: vi.fn(), zscore: vi.fn(), zscore_ema: vi.fn(), garch_volatility: vi.fn(), kalman_garch_zscore: vi.fn() };
     const kernel = kernelFromBinding(binding);
     for (const [, , call] of cases) thrown(call, kernel);
     for (const fn of Object.values(binding)) expect(fn).not.toHaveBeenCalled();

@@ -466,3 +466,131 @@ pub fn zscore_ema(
     omega_ta_kernels::zscore_ema(close, window, ema_period, out)
         .map_err(|e| kernel_error("zscore_ema", &e))
 }
+
+/// The GARCH parameters of `indicator` from JS numbers: `use_log_returns` must be 0 or 1 and
+/// `min_periods` an integer in `[0, 2^31 - 1]` (NaN, ±Infinity and fractions rejected, not cast);
+/// the other ranges are checked by the kernel.
+#[allow(
+    clippy::float_cmp,
+    reason = "use_log_returns must be exactly 0 or 1 and min_periods exactly 0 (else an integer >= 1)"
+)]
+fn garch_params_from_js(
+    indicator: &str,
+    [alpha, beta, omega, use_log_returns, scale, min_periods, sigma_floor]: [f64; 7],
+) -> Result<omega_ta_kernels::GarchParams> {
+    let use_log_returns = if use_log_returns == 1.0 {
+        true
+    } else if use_log_returns == 0.0 {
+        false
+    } else {
+        return Err(invalid_arg(format!(
+            "{indicator}: use_log_returns must be an integer in [0, 1] (got {use_log_returns})"
+        )));
+    };
+    let min_periods = if min_periods == 0.0 {
+        0
+    } else {
+        int_param_from_js(indicator, "min_periods", min_periods)?
+    };
+    let params = omega_ta_kernels::GarchParams {
+        alpha,
+        beta,
+        omega,
+        use_log_returns,
+        scale,
+        min_periods,
+        sigma_floor,
+    };
+    omega_ta_kernels::check_garch_params(&params).map_err(|e| kernel_error(indicator, &e))?;
+    Ok(params)
+}
+
+/// GARCH(1,1) volatility of the returns of `close` into `out` (same length, distinct buffer): the
+/// original `IndicatorCache.garch_volatility`, bit-identical to `@omega-ta/kernels-ts`. `omega`
+/// < 0 stands for the original's `None`; `use_log_returns` is 1 (log returns) or 0
+/// (`pct_change`).
+///
+/// # Errors
+///
+/// A JS `Error` (`code: "InvalidArg"`) when a parameter is outside the contract's range (`alpha`,
+/// `beta` in `[0, 1]`, `omega` in `[-1, 1e100]`, `use_log_returns` 0 or 1, `scale` in
+/// `[1e-100, 1e100]`, `min_periods` an integer in `[0, 2^31 - 1]`, `sigma_floor` in `[0, 1e100]`), when `out` and
+/// `close` differ in length or share memory, or when either is not a `Float64Array`.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the contract passes each registry parameter as its own number"
+)]
+#[napi(catch_unwind, js_name = "garch_volatility")]
+pub fn garch_volatility(
+    close: Float64ArraySlice,
+    alpha: f64,
+    beta: f64,
+    omega: f64,
+    use_log_returns: f64,
+    scale: f64,
+    min_periods: f64,
+    sigma_floor: f64,
+    mut out: Float64ArraySlice,
+) -> Result<()> {
+    let params = garch_params_from_js(
+        "garch_volatility",
+        [
+            alpha,
+            beta,
+            omega,
+            use_log_returns,
+            scale,
+            min_periods,
+            sigma_floor,
+        ],
+    )?;
+    let (close, out) = borrow_pair("garch_volatility", &close, &mut out)?;
+    omega_ta_kernels::garch_volatility(close, &params, out)
+        .map_err(|e| kernel_error("garch_volatility", &e))
+}
+
+/// Z-score of `close` against its Kalman mean over the price-scaled GARCH sigma into `out` (same
+/// length, distinct buffer): the original `IndicatorCache.kalman_garch_zscore`, bit-identical to
+/// `@omega-ta/kernels-ts`.
+///
+/// # Errors
+///
+/// A JS `Error` (`code: "InvalidArg"`) when `r` is not in `(0, 1e300]`, `q` not in `[0, 1e300]`
+/// or a GARCH parameter outside its range (see [`garch_volatility`]), when `out` and `close`
+/// differ in length or share memory, or when either is not a `Float64Array`.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the contract passes each registry parameter as its own number"
+)]
+#[napi(catch_unwind, js_name = "kalman_garch_zscore")]
+pub fn kalman_garch_zscore(
+    close: Float64ArraySlice,
+    r: f64,
+    q: f64,
+    alpha: f64,
+    beta: f64,
+    omega: f64,
+    use_log_returns: f64,
+    scale: f64,
+    min_periods: f64,
+    sigma_floor: f64,
+    mut out: Float64ArraySlice,
+) -> Result<()> {
+    omega_ta_kernels::check_kalman_params(r, q)
+        .map_err(|e| kernel_error("kalman_garch_zscore", &e))?;
+    let params = garch_params_from_js(
+        "kalman_garch_zscore",
+        [
+            alpha,
+            beta,
+            omega,
+            use_log_returns,
+            scale,
+            min_periods,
+            sigma_floor,
+        ],
+    )?;
+    let (close, out) = borrow_pair("kalman_garch_zscore", &close, &mut out)?;
+    omega_ta_kernels::kalman_garch_zscore(close, r, q, &params, out)
+        .map_err(|e| kernel_error("kalman_garch_zscore", &e))
+}

@@ -7,6 +7,8 @@ import { dmi } from './dmi.js';
 import { ema } from './ema.js';
 import { kalman_mean } from './kalman-mean.js';
 import { kalman_zscore } from './kalman-zscore.js';
+import { garch_volatility } from './garch-volatility.js';
+import { kalman_garch_zscore } from './kalman-garch-zscore.js';
 import { zscore, zscore_ema } from './zscore.js';
 import { macd } from './macd.js';
 import { roc } from './roc.js';
@@ -15,7 +17,9 @@ import { sma } from './sma.js';
 
 /** Building block: pandas 1.5.3 `rolling(window).std()` (ddof 1), bit for bit; used by IndicatorCache's compat paths. */
 export { rollingStdInto } from './rolling-var.js';
-export { atr, bollinger, choppiness, dmi, ema, kalman_mean, kalman_zscore, macd, roc, rsi, sma, zscore, zscore_ema };
+/** Building block: the original's GARCH(1,1) loop for any numbers (IndicatorCache's compat path for parameters outside the contract). */
+export { garchVolatilityInto } from './garch-volatility.js';
+export { atr, bollinger, choppiness, dmi, ema, garch_volatility, kalman_garch_zscore, kalman_mean, kalman_zscore, macd, roc, rsi, sma, zscore, zscore_ema };
 
 /** The pure TypeScript implementation of the omega-ta kernel contract. */
 export const kernel: Kernel = {
@@ -33,6 +37,8 @@ export const kernel: Kernel = {
   kalman_zscore,
   zscore,
   zscore_ema,
+  garch_volatility,
+  kalman_garch_zscore,
 };
 
 export default kernel;

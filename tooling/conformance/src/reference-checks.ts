@@ -92,6 +92,18 @@ function compareCase(
  * the cases of the original method it stands for, with the fixed parameters removed.
  */
 function casesOf(spec: IndicatorSpec, cases: readonly ReferenceCase[]): ReferenceCase[] {
+  return casesUnderNames(spec, cases).map((c) => ({ ...c, params: numericParams(c.params) }));
+}
+
+/**
+ * The reference's parameters as the contract's numbers: a boolean parameter of the original
+ * (`garch_volatility`'s `use_log_returns`) is the integer parameter 1 (true) or 0 (false).
+ */
+function numericParams(params: ReferenceCase['params']): ReferenceCase['params'] {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? 1 : 0) : v]));
+}
+
+function casesUnderNames(spec: IndicatorSpec, cases: readonly ReferenceCase[]): ReferenceCase[] {
   const own = cases.filter((c) => c.method === spec.name);
   const ref = spec.reference;
   if (ref === undefined) return own;

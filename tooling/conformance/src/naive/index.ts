@@ -4,6 +4,7 @@ import { bollinger } from './bollinger.js';
 import { choppiness } from './choppiness.js';
 import { dmi } from './dmi.js';
 import { ema } from './ema.js';
+import { garchVolatility, kalmanGarchZscore } from './garch.js';
 import { kalmanMean } from './kalman-mean.js';
 import { kalmanZscore } from './kalman-zscore.js';
 import { macd } from './macd.js';
@@ -38,6 +39,8 @@ export const naiveIndicators: Readonly<Record<string, NaiveIndicator>> = {
   kalman_zscore: kalmanZscore,
   zscore,
   zscore_ema: zscoreEma,
+  garch_volatility: garchVolatility,
+  kalman_garch_zscore: kalmanGarchZscore,
 };
 
 /**

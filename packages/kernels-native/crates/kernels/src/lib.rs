@@ -17,8 +17,11 @@ mod dmi;
 mod ema;
 mod error;
 mod ewm;
+mod garch_volatility;
+mod kalman_garch_zscore;
 mod kalman_mean;
 mod kalman_zscore;
+mod log;
 mod log10;
 mod macd;
 mod pairwise_sum;
@@ -39,6 +42,10 @@ pub use choppiness::{choppiness, CHOPPINESS_MIN_PERIOD};
 pub use dmi::{dmi, DmiOut};
 pub use ema::ema;
 pub use error::KernelError;
+pub use garch_volatility::{
+    check_garch_params, garch_volatility, GarchParams, GARCH_MAGNITUDE_MAX,
+};
+pub use kalman_garch_zscore::kalman_garch_zscore;
 pub use kalman_mean::{check_kalman_params, kalman_mean, KALMAN_VARIANCE_MAX};
 pub use kalman_zscore::{check_zscore_window, kalman_zscore};
 pub use macd::macd;
