@@ -56,6 +56,7 @@ const CALLS: Readonly<Record<string, (cache: IndicatorCache, tf: string, side: s
   macd: (cache, tf, side, p) => cache.macd(tf, side, num(p, 'fast_period'), num(p, 'slow_period'), num(p, 'signal_period')),
   ema_stepwise: (cache, tf, side, p) => cache.emaStepwise(tf, side, num(p, 'period')!),
   bollinger_stepwise: (cache, tf, side, p) => cache.bollingerStepwise(tf, side, num(p, 'period'), num(p, 'std_factor')),
+  kalman_zscore_stepwise: (cache, tf, side, p) => cache.kalmanZscoreStepwise(tf, side, num(p, 'window'), num(p, 'R'), num(p, 'Q')),
 };
 
 /** The expected (output name, values) pairs of a case: one unnamed series or the named tuple. */

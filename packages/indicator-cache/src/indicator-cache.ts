@@ -83,6 +83,17 @@ function kalmanMeanCompat(close: ReadonlyFloat64Array, R: number, Q: number, res
   return out;
 }
 
+/**
+ * The original's z-score of Kalman residuals outside the kernel contract:
+ * `resid = close - mean`, `resid / resid.rolling(window).std()` (NaN where the std is NaN).
+ */
+function zscoreOfResiduals(close: ReadonlyFloat64Array, mean: ReadonlyFloat64Array, window: number): Float64Array {
+  const resid = Float64Array.from(close, (c, i) => c - mean[i]!);
+  const std = new Float64Array(close.length);
+  rollingStdInto(resid, window, std);
+  return resid.map((r, i) => r / std[i]!);
+}
+
 /** The OHLCV columns of one timeframe and side (the original's `get_df`). */
 export interface CandleFrame {
   readonly open: ReadonlyFloat64Array;
@@ -477,10 +488,47 @@ export class IndicatorCache {
       return this.#series('kalman_zscore', tf, side, { window, R, Q });
     }
     const close = this.getCloses(tf, side);
-    const resid = Float64Array.from(close, (c, i) => c - mean[i]!);
-    const std = new Float64Array(close.length);
-    rollingStdInto(resid, window, std);
-    return resid.map((r, i) => r / std[i]!);
+    return zscoreOfResiduals(close, mean, window);
+  }
+
+  /**
+   * {@link kalmanZscore} advanced once per bar of `tf` (the original's `kalman_zscore_stepwise`):
+   * the Kalman mean and the z-score over `window` bars are computed on one close per bar (the row
+   * that starts it, see `newBarRows`), written at those rows and carried forward (pandas `ffill`,
+   * also over a bar whose z-score is NaN). As the original: an absent or empty series gives an
+   * empty result and a series without candles all NaN, before the parameters are checked; window
+   * 0 or 1 gives all NaN (an error with `strictParams`), a negative window is an error, and `R`,
+   * `Q` outside the kernel contract behave as in {@link kalmanMean}.
+   */
+  kalmanZscoreStepwise(tf: string, side: string, window = 100, R = 0.01, Q = 1.0): ReadonlyFloat64Array {
+    const method = 'kalman_zscore_stepwise';
+    requireInteger(method, 'window', window, this.#strict ? 2 : Number.MIN_SAFE_INTEGER, this.#strict ? 'an integer >= 2' : 'an integer');
+    if (this.#strict) this.#checkKalman(method, R, Q);
+    const [z = EMPTY] =
+      this.#stepwise(method, tf, side, { window, R, Q }, 1, (close) => {
+        this.#checkKalman(method, R, Q);
+        requireInteger(method, 'window', window, 0, 'an integer >= 0');
+        if (window < 2) return [new Float64Array(close.length).fill(Number.NaN)];
+        if (!this.#kalmanResume && kalmanInContract('R', R) && kalmanInContract('Q', Q)) {
+          const out = new Float64Array(close.length);
+          this.#compute('kalman_zscore', [close], { window, R, Q }, [out]);
+          return [out];
+        }
+        return [zscoreOfResiduals(close, kalmanMeanCompat(close, R, Q, this.#kalmanResume), window)];
+      }) ?? [];
+    return z;
+  }
+
+  /** `R` and `Q` are numbers (in the contract's ranges with `strictParams`), as {@link kalmanMean} checks them. */
+  #checkKalman(method: string, R: number, Q: number): void {
+    for (const [name, value] of [['R', R], ['Q', Q]] as const) {
+      if (typeof value !== 'number' || (this.#strict && !kalmanInContract(name, value))) {
+        const rule = name === 'R' ? 'a number in (0, 1e300]' : 'a number in [0, 1e300]';
+        throw new OmegaTaError(ErrorCode.INVALID_PARAM, `${method}: ${name} must be ${this.#strict ? rule : 'a number'} (got ${String(value)})`, {
+          argument: name,
+        });
+      }
+    }
   }
 
   /**
