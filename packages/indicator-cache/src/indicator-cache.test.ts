@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCode, isOmegaTaError, type ReadonlyFloat64Array } from '@omega-ta/kernel-interface';
-import { expectedRows, listDatasets, loadDataset, loadIndicatorCases, sameNumber, type ReferenceCase } from '@omega-ta/golden';
+import { decodeNumber, expectedRows, listDatasets, loadDataset, loadIndicatorCases, sameNumber, type ReferenceCase } from '@omega-ta/golden';
 import { BACKEND_ENV } from './backend.js';
-import { IndicatorCache } from './indicator-cache.js';
+import { IndicatorCache, type LocalWindow } from './indicator-cache.js';
 
 /** A series, or an object of named series (tuple methods). */
-type Result = ReadonlyFloat64Array | object;
+type Result = ReadonlyFloat64Array | LocalWindow | object | number | null;
 type Params = Readonly<Record<string, unknown>>;
 const num = (p: Params, name: string) => p[name] as number | undefined;
 
@@ -56,6 +56,20 @@ const CALLS: Readonly<Record<string, (cache: IndicatorCache, tf: string, side: s
   macd: (cache, tf, side, p) => cache.macd(tf, side, num(p, 'fast_period'), num(p, 'slow_period'), num(p, 'signal_period')),
   ema_stepwise: (cache, tf, side, p) => cache.emaStepwise(tf, side, num(p, 'period')!),
   bollinger_stepwise: (cache, tf, side, p) => cache.bollingerStepwise(tf, side, num(p, 'period'), num(p, 'std_factor')),
+  garch_volatility_local: (cache, tf, side, p) =>
+    cache.garchVolatilityLocal(
+      tf,
+      side,
+      num(p, 'idx')!,
+      num(p, 'lookback'),
+      num(p, 'alpha'),
+      num(p, 'beta'),
+      p['omega'] as number | null | undefined,
+      p['use_log_returns'] as boolean | undefined,
+      num(p, 'scale'),
+      num(p, 'min_periods'),
+      num(p, 'sigma_floor'),
+    ),
   kalman_zscore_stepwise: (cache, tf, side, p) => cache.kalmanZscoreStepwise(tf, side, num(p, 'window'), num(p, 'R'), num(p, 'Q')),
 };
 
@@ -64,8 +78,14 @@ function expectedOutputs(c: ReferenceCase): [string, unknown[]][] {
   return Array.isArray(c.values) ? [['', c.values as unknown[]]] : Object.entries(c.values as Record<string, unknown[]>);
 }
 
-function outputOf(result: Result, name: string): ReadonlyFloat64Array {
-  return name === "" ? (result as ReadonlyFloat64Array) : (result as Record<string, ReadonlyFloat64Array>)[name]!;
+function isWindow(result: Result): result is LocalWindow {
+  return typeof result === 'object' && result !== null && 'start' in result && 'values' in result;
+}
+
+/** The output as (values, first row): a window's values start at its row `start`, a series' at 0. */
+function outputOf(result: Result, name: string): [ReadonlyFloat64Array, number] {
+  if (isWindow(result)) return [result.values, result.start];
+  return [name === '' ? (result as ReadonlyFloat64Array) : (result as Record<string, ReadonlyFloat64Array>)[name]!, 0];
 }
 
 describe.each(['ts', 'native'] as const)('reference replay with the %s backend', (backend) => {
@@ -89,11 +109,19 @@ describe.each(['ts', 'native'] as const)('reference replay with the %s backend',
           continue;
         }
         const result = CALLS[c.method]!(cache, c.tf!, c.side!, c.params);
+        if (c.kind === 'scalar') {
+          const expected = c.value === null ? null : decodeNumber(c.value);
+          if (expected === null || result === null) expect(result, c.id).toBe(expected);
+          else if (!sameNumber(result as number, expected, 1e-12)) expect.fail(`${c.id}: got ${String(result)}, reference ${expected}`);
+          continue;
+        }
         for (const [name, values] of expectedOutputs(c)) {
-          const output = outputOf(result, name);
+          const [output, start] = outputOf(result, name);
           expect(output.length, `${c.id} ${name}`).toBe(c.length);
+          // rows 'index': the window's row labels are exactly start, start + 1, …
+          if (c.rows === 'index') expect(c.index, c.id).toEqual(Array.from(output, (_, k) => start + k));
           for (const { row, value } of expectedRows(c, values, file.sampleRows)) {
-            const actual = output[row]!;
+            const actual = output[row - start]!;
             if (!sameNumber(actual, value, 1e-12)) expect.fail(`${c.id} ${name}[${row}]: got ${actual}, reference ${value}`);
           }
         }

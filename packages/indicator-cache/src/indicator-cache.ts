@@ -34,6 +34,17 @@ export interface IndicatorCacheOptions {
 
 const EMPTY: ReadonlyFloat64Array = new Float64Array(0);
 
+/**
+ * A window of rows `start … start + values.length - 1` (`values[k]` is row `start + k`): the
+ * original's series whose index is a segment of the rows (`garch_volatility_local`).
+ */
+export interface LocalWindow {
+  readonly start: number;
+  readonly values: ReadonlyFloat64Array;
+}
+
+const EMPTY_WINDOW: LocalWindow = { start: 0, values: EMPTY };
+
 /** Whether a Kalman variance lies in the contract's range (R in (0, 1e300], Q in [0, 1e300]). */
 function kalmanInContract(name: 'R' | 'Q', value: number): boolean {
   return (name === 'R' ? value > 0 : value >= 0) && value <= 1e300;
@@ -622,6 +633,117 @@ export class IndicatorCache {
       const sigmaPrice = Math.abs(c) * sigma[i]!;
       return (c - mean[i]!) / (sigmaPrice === 0 ? Number.NaN : sigmaPrice);
     });
+  }
+
+  /**
+   * Local GARCH(1,1) volatility at row `idx`, as the original `garch_volatility_local`: the
+   * {@link garchVolatility} recursion run on the closes of rows
+   * `max(0, idx' - max(1, lookback) + 1) … idx'` only, where `idx' = min(idx, n - 1)` (reads
+   * nothing after `idx`). Returns that window: `values[k]` belongs to row `start + k` (the
+   * original's series index of the segment). Inside the window the returns are
+   * `log(c[t] / c[t-1]) * scale` (or `(c[t] / c[t-1] - 1) * scale`, without pandas' forward fill),
+   * the recursion starts at the first FINITE return f, and the values are NaN before row
+   * f + minPeriods; a window without a finite return is all NaN. Empty (`start` 0, no values)
+   * when `alpha + beta >= 1` (an error with `strictParams`), `idx < 0`, or the series is absent or
+   * empty. Other parameters as {@link garchVolatility}. Computed per call, not cached.
+   */
+  garchVolatilityLocal(
+    tf: string,
+    side: string,
+    idx: number,
+    lookback = 400,
+    alpha = 0.05,
+    beta = 0.9,
+    omega: number | null = null,
+    useLogReturns = true,
+    scale = 100.0,
+    minPeriods = 50,
+    sigmaFloor = 1e-6,
+  ): LocalWindow {
+    const method = 'garch_volatility_local';
+    requireInteger(method, 'idx', idx, Number.MIN_SAFE_INTEGER, 'an integer');
+    requireInteger(method, 'lookback', lookback, Number.MIN_SAFE_INTEGER, 'an integer');
+    const params = this.#garchParams(method, alpha, beta, omega, useLogReturns, scale, minPeriods, sigmaFloor);
+    const close = this.getCloses(tf, side);
+    const n = close.length;
+    if (alpha + beta >= 1 || idx < 0 || n === 0) return EMPTY_WINDOW;
+    const end = Math.min(idx, n - 1) + 1;
+    const start = Math.max(0, end - Math.max(1, lookback));
+    return { start, values: this.#garchLocal(close.subarray(start, end), params, alpha, beta, omega, useLogReturns, scale, minPeriods, sigmaFloor, 2000) };
+  }
+
+  /**
+   * The original's local GARCH sigma of `segment` (see {@link garchVolatilityLocal}) by the
+   * garch_volatility kernel: run on the segment from the row before the first finite return f,
+   * where the kernel's first return is that one, so its start estimates, recursion and warm-up
+   * (f + minPeriods) are the original's. Rows before f - 1 are NaN.
+   */
+  #garchLocal(
+    segment: ReadonlyFloat64Array,
+    params: Record<string, number> | undefined,
+    alpha: number,
+    beta: number,
+    omega: number | null,
+    useLogReturns: boolean,
+    scale: number,
+    minPeriods: number,
+    sigmaFloor: number,
+    muSpan: number,
+  ): Float64Array {
+    const n = segment.length;
+    const out = new Float64Array(n).fill(Number.NaN);
+    // The original's local returns (row 0 none, no forward fill); Math.log only decides finiteness
+    // here: the kernel recomputes the values, and the compat path needs only pct values or none.
+    const r = new Float64Array(n).fill(Number.NaN);
+    for (let t = 1; t < n; t += 1) {
+      const ratio = segment[t]! / segment[t - 1]!;
+      r[t] = (useLogReturns ? Math.log(ratio) : ratio - 1) * scale;
+    }
+    const first = r.findIndex(Number.isFinite);
+    if (first < 0) return out;
+    const tail = segment.subarray(first - 1);
+    let positive = false;
+    let negative = false;
+    for (let t = Math.max(0, first - muSpan); t < first; t += 1) {
+      if (r[t] === Infinity) positive = true;
+      if (r[t] === -Infinity) negative = true;
+    }
+    if (positive || negative || (!useLogReturns && tail.some(Number.isNaN))) {
+      // Outside what the kernel reproduces: nanmean's window holds ±Infinity (mu is ±Infinity or
+      // NaN, so every squared shock is Infinity or NaN whatever the return), or pct returns over a
+      // missing close (NaN, not pandas' forward fill). The original's arithmetic, literally.
+      const mu = positive && negative ? Number.NaN : positive ? Infinity : negative ? -Infinity : r[first]!;
+      const floorSq = sigmaFloor * sigmaFloor;
+      let w = omega === null ? 1e-6 * (1 - alpha - beta > 1e-6 ? 1 - alpha - beta : 1e-6) : omega;
+      if (0 > w) w = 0;
+      let eps2 = (r[first]! - mu) * (r[first]! - mu);
+      let varPrev = 1e-6; // nanvar of that window is 0 or NaN: the original's fallback 1e-6
+      if (eps2 > varPrev) varPrev = eps2;
+      if (floorSq > varPrev) varPrev = floorSq;
+      const variance = new Float64Array(n).fill(Number.NaN);
+      variance[first] = varPrev;
+      for (let t = first + 1; t < n; t += 1) {
+        if (!Number.isFinite(r[t]!)) {
+          variance[t] = variance[t - 1]!;
+          continue;
+        }
+        let v = w + alpha * eps2 + beta * varPrev;
+        if (floorSq > v) v = floorSq;
+        variance[t] = v;
+        eps2 = (r[t]! - mu) * (r[t]! - mu);
+        varPrev = v;
+      }
+      const valid = first + Math.max(0, Math.trunc(minPeriods));
+      for (let t = valid; t < n; t += 1) out[t] = Math.sqrt(variance[t]!) / scale;
+      return out;
+    }
+    const sigma = out.subarray(first - 1);
+    if (params !== undefined) this.#compute('garch_volatility', [tail], params, [sigma]);
+    else {
+      const omegaValue = omega === null ? -1 : omega < 0 ? 0 : omega;
+      garchVolatilityInto(tail, alpha, beta, omegaValue, useLogReturns, scale, Math.max(0, Math.trunc(minPeriods)), sigmaFloor, sigma);
+    }
+    return out;
   }
 
   /**
