@@ -70,6 +70,22 @@ const CALLS: Readonly<Record<string, (cache: IndicatorCache, tf: string, side: s
       num(p, 'min_periods'),
       num(p, 'sigma_floor'),
     ),
+  kalman_garch_zscore_local: (cache, tf, side, p) =>
+    cache.kalmanGarchZscoreLocal(
+      tf,
+      side,
+      num(p, 'idx')!,
+      num(p, 'lookback'),
+      num(p, 'R'),
+      num(p, 'Q'),
+      num(p, 'alpha'),
+      num(p, 'beta'),
+      p['omega'] as number | null | undefined,
+      p['use_log_returns'] as boolean | undefined,
+      num(p, 'scale'),
+      num(p, 'min_periods'),
+      num(p, 'sigma_floor'),
+    ),
   kalman_zscore_stepwise: (cache, tf, side, p) => cache.kalmanZscoreStepwise(tf, side, num(p, 'window'), num(p, 'R'), num(p, 'Q')),
 };
 

@@ -673,6 +673,64 @@ export class IndicatorCache {
   }
 
   /**
+   * The original's `kalman_garch_zscore_local`: the z-score of the close at row `idx` computed only
+   * from the segment of rows `max(0, idx - lookback + 1) … idx` (never after `idx`):
+   * `(close - kalmanMean) / (|close| × sigma)` at `idx`, with the Kalman mean ({@link kalmanMean})
+   * and the GARCH return sigma ({@link garchVolatilityLocal}) both run on the segment alone.
+   * `null` (the original's None) when `alpha + beta >= 1` (an error with `strictParams`), `idx` is
+   * outside `0 … n - 1` (no clamping here), the segment has fewer than 2 rows (also for
+   * `lookback <= 0`), the Kalman mean at `idx` is NaN, the sigma is not yet valid (fewer than
+   * `minPeriods` returns after the first finite one), not finite or <= 0, the price sigma is 0 or
+   * not finite, or the z-score is not finite. Computed per call, not cached.
+   */
+  kalmanGarchZscoreLocal(
+    tf: string,
+    side: string,
+    idx: number,
+    lookback = 400,
+    R = 0.01,
+    Q = 1.0,
+    alpha = 0.05,
+    beta = 0.9,
+    omega: number | null = null,
+    useLogReturns = true,
+    scale = 100.0,
+    minPeriods = 50,
+    sigmaFloor = 1e-6,
+  ): number | null {
+    const method = 'kalman_garch_zscore_local';
+    requireInteger(method, 'idx', idx, Number.MIN_SAFE_INTEGER, 'an integer');
+    requireInteger(method, 'lookback', lookback, Number.MIN_SAFE_INTEGER, 'an integer');
+    this.#checkKalman(method, R, Q);
+    const params = this.#garchParams(method, alpha, beta, omega, useLogReturns, scale, minPeriods, sigmaFloor);
+    if (alpha + beta >= 1) return null;
+    const close = this.getCloses(tf, side);
+    if (idx < 0 || idx >= close.length) return null;
+    const segment = close.subarray(Math.max(0, idx - lookback + 1), idx + 1);
+    if (segment.length < 2) return null;
+    let mean: ReadonlyFloat64Array;
+    if (!this.#kalmanResume && kalmanInContract('R', R) && kalmanInContract('Q', Q)) {
+      const out = new Float64Array(segment.length);
+      this.#compute('kalman_mean', [segment], { R, Q }, [out]);
+      mean = out;
+    } else {
+      mean = kalmanMeanCompat(segment, R, Q, this.#kalmanResume);
+    }
+    const last = segment.length - 1;
+    const meanLast = mean[last]!;
+    if (Number.isNaN(meanLast)) return null;
+    const closeLast = segment[last]!;
+    const resid = closeLast - meanLast;
+    // This variant's nanmean window is 1000 returns long (garch_volatility_local: 2000).
+    const sigma = this.#garchLocal(segment, params, alpha, beta, omega, useLogReturns, scale, minPeriods, sigmaFloor, 1000)[last]!;
+    if (!Number.isFinite(sigma) || sigma <= 0) return null;
+    const sigmaPrice = Math.abs(closeLast) * sigma;
+    if (!Number.isFinite(sigmaPrice) || sigmaPrice === 0) return null;
+    const z = resid / sigmaPrice;
+    return Number.isFinite(z) ? z : null;
+  }
+
+  /**
    * The original's local GARCH sigma of `segment` (see {@link garchVolatilityLocal}) by the
    * garch_volatility kernel: run on the segment from the row before the first finite return f,
    * where the kernel's first return is that one, so its start estimates, recursion and warm-up
