@@ -86,6 +86,22 @@ const CALLS: Readonly<Record<string, (cache: IndicatorCache, tf: string, side: s
       num(p, 'min_periods'),
       num(p, 'sigma_floor'),
     ),
+  vol_cluster_series: (cache, tf, side, p) =>
+    cache.volClusterSeries(
+      tf,
+      side,
+      num(p, 'idx')!,
+      p['feature'] as string,
+      num(p, 'atr_length')!,
+      num(p, 'garch_lookback')!,
+      num(p, 'garch_alpha'),
+      num(p, 'garch_beta'),
+      p['garch_omega'] as number | null | undefined,
+      p['garch_use_log_returns'] as boolean | undefined,
+      num(p, 'garch_scale'),
+      num(p, 'garch_min_periods'),
+      num(p, 'garch_sigma_floor'),
+    ),
   kalman_zscore_stepwise: (cache, tf, side, p) => cache.kalmanZscoreStepwise(tf, side, num(p, 'window'), num(p, 'R'), num(p, 'Q')),
 };
 

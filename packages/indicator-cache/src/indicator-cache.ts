@@ -673,6 +673,44 @@ export class IndicatorCache {
   }
 
   /**
+   * The feature series of the volatility clusters, as the original `vol_cluster_series`: for
+   * `feature` 'atr_points' (trimmed, any case) the full {@link atr} over `atrLength` as a window of
+   * every row (`start` 0; `idx` and the GARCH parameters are ignored), for any other feature the
+   * local GARCH window {@link garchVolatilityLocal} at `idx` over `garchLookback` rows with the
+   * `garch*` parameters.
+   */
+  volClusterSeries(
+    tf: string,
+    side: string,
+    idx: number,
+    feature: string,
+    atrLength: number,
+    garchLookback: number,
+    garchAlpha = 0.05,
+    garchBeta = 0.9,
+    garchOmega: number | null = null,
+    garchUseLogReturns = true,
+    garchScale = 100.0,
+    garchMinPeriods = 50,
+    garchSigmaFloor = 1e-6,
+  ): LocalWindow {
+    if (String(feature ?? '').trim().toLowerCase() === 'atr_points') return { start: 0, values: this.atr(tf, side, atrLength) };
+    return this.garchVolatilityLocal(
+      tf,
+      side,
+      idx,
+      garchLookback,
+      garchAlpha,
+      garchBeta,
+      garchOmega,
+      garchUseLogReturns,
+      garchScale,
+      garchMinPeriods,
+      garchSigmaFloor,
+    );
+  }
+
+  /**
    * The original's `kalman_garch_zscore_local`: the z-score of the close at row `idx` computed only
    * from the segment of rows `max(0, idx - lookback + 1) … idx` (never after `idx`):
    * `(close - kalmanMean) / (|close| × sigma)` at `idx`, with the Kalman mean ({@link kalmanMean})
