@@ -336,6 +336,40 @@ describe('IndicatorCache', () => {
     expect(resumed.kalmanZscore(tf, 'bid', 2).length).toBe(close.length);
   });
 
+  it('computes the local GARCH methods from rows up to idx only (no look-ahead)', () => {
+    const ttrc = loadDataset('ttrc-3000');
+    const bid = ttrc.timeframes['D1']!.bid!;
+    const idx = 1500;
+    // The same data with every close after idx changed.
+    const close = Float64Array.from(bid.close, (c, i) => (i > idx ? c * 3 + 1 : c));
+    const changed = { ...ttrc, timeframes: { ...ttrc.timeframes, D1: { ...ttrc.timeframes['D1']!, bid: { ...bid, close } } } };
+    for (const backend of ['ts', 'native'] as const) {
+      const a = new IndicatorCache(ttrc, { backend });
+      const b = new IndicatorCache(changed, { backend });
+      const wa = a.garchVolatilityLocal('D1', 'bid', idx);
+      expect(wa.start).toBe(idx - 399);
+      expect(Array.from(b.garchVolatilityLocal('D1', 'bid', idx).values)).toEqual(Array.from(wa.values));
+      expect(b.kalmanGarchZscoreLocal('D1', 'bid', idx)).toBe(a.kalmanGarchZscoreLocal('D1', 'bid', idx));
+      expect(a.kalmanGarchZscoreLocal('D1', 'bid', idx)).not.toBeNull();
+    }
+  });
+
+  it('clamps idx past the end for garchVolatilityLocal only, and rejects alpha + beta >= 1 with strictParams', () => {
+    const cache = new IndicatorCache(data, { backend: 'ts' });
+    const n = cache.getCloses('H1', 'bid').length;
+    expect(cache.garchVolatilityLocal('H1', 'bid', n + 5, 3).start).toBe(n - 3);
+    expect(cache.kalmanGarchZscoreLocal('H1', 'bid', n)).toBeNull();
+    expect(cache.garchVolatilityLocal('H1', 'bid', -1).values).toHaveLength(0);
+    expect(cache.garchVolatilityLocal('H1', 'bid', 5, 400, 0.1, 0.9).values).toHaveLength(0);
+    expect(cache.garchVolatilityLocal('W1', 'bid', 5).values).toHaveLength(0);
+    expect(cache.volClusterSeries('H1', 'bid', 5, ' ATR_Points ', 3, 400)).toEqual({ start: 0, values: cache.atr('H1', 'bid', 3) });
+    const strict = new IndicatorCache(data, { strictParams: true });
+    expect(() => strict.garchVolatilityLocal('H1', 'bid', 5, 400, 0.1, 0.9)).toThrow(/alpha \+ beta must be < 1/);
+    expect(() => strict.kalmanGarchZscoreLocal('H1', 'bid', 5, 400, 0.01, 1, 0.1, 0.9)).toThrow(/alpha \+ beta must be < 1/);
+    expect(() => strict.kalmanZscoreStepwise('H1', 'bid', 1)).toThrow(/window must be an integer >= 2/);
+    expect(() => cache.garchVolatilityLocal('H1', 'bid', 2.5)).toThrow(/idx must be an integer/);
+  });
+
   it('lets OMEGA_TA_BACKEND override the option and rejects an unknown value', () => {
     process.env[BACKEND_ENV] = 'ts';
     const info = new IndicatorCache(data, { backend: 'native' }).backendInfo();
