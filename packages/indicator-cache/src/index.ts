@@ -1,4 +1,4 @@
-export { IndicatorCache, type Bands, type CandleFrame, type Dmi, type IndicatorCacheOptions, type Macd } from './indicator-cache.js';
+export { IndicatorCache, type Bands, type CandleFrame, type Dmi, type IndicatorCacheOptions, type LocalWindow, type Macd } from './indicator-cache.js';
 export { BACKEND_ENV, selectBackend, type BackendChoice, type BackendInfo, type BackendSelection } from './backend.js';
 export type { ReadonlyFloat64Array } from '@omega-ta/kernel-interface';
 export { clearIndicatorCachePool, getCachedIndicatorCache, indicatorCachePoolSize } from './pool.js';

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCode, isOmegaTaError, type ReadonlyFloat64Array } from '@omega-ta/kernel-interface';
-import { expectedRows, listDatasets, loadDataset, loadIndicatorCases, sameNumber, type ReferenceCase } from '@omega-ta/golden';
+import { decodeNumber, expectedRows, listDatasets, loadDataset, loadIndicatorCases, sameNumber, type ReferenceCase } from '@omega-ta/golden';
 import { BACKEND_ENV } from './backend.js';
-import { IndicatorCache } from './indicator-cache.js';
+import { IndicatorCache, type LocalWindow } from './indicator-cache.js';
 
 /** A series, or an object of named series (tuple methods). */
-type Result = ReadonlyFloat64Array | object;
+type Result = ReadonlyFloat64Array | LocalWindow | object | number | null;
 type Params = Readonly<Record<string, unknown>>;
 const num = (p: Params, name: string) => p[name] as number | undefined;
 
@@ -56,6 +56,53 @@ const CALLS: Readonly<Record<string, (cache: IndicatorCache, tf: string, side: s
   macd: (cache, tf, side, p) => cache.macd(tf, side, num(p, 'fast_period'), num(p, 'slow_period'), num(p, 'signal_period')),
   ema_stepwise: (cache, tf, side, p) => cache.emaStepwise(tf, side, num(p, 'period')!),
   bollinger_stepwise: (cache, tf, side, p) => cache.bollingerStepwise(tf, side, num(p, 'period'), num(p, 'std_factor')),
+  garch_volatility_local: (cache, tf, side, p) =>
+    cache.garchVolatilityLocal(
+      tf,
+      side,
+      num(p, 'idx')!,
+      num(p, 'lookback'),
+      num(p, 'alpha'),
+      num(p, 'beta'),
+      p['omega'] as number | null | undefined,
+      p['use_log_returns'] as boolean | undefined,
+      num(p, 'scale'),
+      num(p, 'min_periods'),
+      num(p, 'sigma_floor'),
+    ),
+  kalman_garch_zscore_local: (cache, tf, side, p) =>
+    cache.kalmanGarchZscoreLocal(
+      tf,
+      side,
+      num(p, 'idx')!,
+      num(p, 'lookback'),
+      num(p, 'R'),
+      num(p, 'Q'),
+      num(p, 'alpha'),
+      num(p, 'beta'),
+      p['omega'] as number | null | undefined,
+      p['use_log_returns'] as boolean | undefined,
+      num(p, 'scale'),
+      num(p, 'min_periods'),
+      num(p, 'sigma_floor'),
+    ),
+  vol_cluster_series: (cache, tf, side, p) =>
+    cache.volClusterSeries(
+      tf,
+      side,
+      num(p, 'idx')!,
+      p['feature'] as string,
+      num(p, 'atr_length')!,
+      num(p, 'garch_lookback')!,
+      num(p, 'garch_alpha'),
+      num(p, 'garch_beta'),
+      p['garch_omega'] as number | null | undefined,
+      p['garch_use_log_returns'] as boolean | undefined,
+      num(p, 'garch_scale'),
+      num(p, 'garch_min_periods'),
+      num(p, 'garch_sigma_floor'),
+    ),
+  kalman_zscore_stepwise: (cache, tf, side, p) => cache.kalmanZscoreStepwise(tf, side, num(p, 'window'), num(p, 'R'), num(p, 'Q')),
 };
 
 /** The expected (output name, values) pairs of a case: one unnamed series or the named tuple. */
@@ -63,8 +110,14 @@ function expectedOutputs(c: ReferenceCase): [string, unknown[]][] {
   return Array.isArray(c.values) ? [['', c.values as unknown[]]] : Object.entries(c.values as Record<string, unknown[]>);
 }
 
-function outputOf(result: Result, name: string): ReadonlyFloat64Array {
-  return name === "" ? (result as ReadonlyFloat64Array) : (result as Record<string, ReadonlyFloat64Array>)[name]!;
+function isWindow(result: Result): result is LocalWindow {
+  return typeof result === 'object' && result !== null && 'start' in result && 'values' in result;
+}
+
+/** The output as (values, first row): a window's values start at its row `start`, a series' at 0. */
+function outputOf(result: Result, name: string): [ReadonlyFloat64Array, number] {
+  if (isWindow(result)) return [result.values, result.start];
+  return [name === '' ? (result as ReadonlyFloat64Array) : (result as Record<string, ReadonlyFloat64Array>)[name]!, 0];
 }
 
 describe.each(['ts', 'native'] as const)('reference replay with the %s backend', (backend) => {
@@ -88,11 +141,19 @@ describe.each(['ts', 'native'] as const)('reference replay with the %s backend',
           continue;
         }
         const result = CALLS[c.method]!(cache, c.tf!, c.side!, c.params);
+        if (c.kind === 'scalar') {
+          const expected = c.value === null ? null : decodeNumber(c.value);
+          if (expected === null || result === null) expect(result, c.id).toBe(expected);
+          else if (!sameNumber(result as number, expected, 1e-12)) expect.fail(`${c.id}: got ${String(result)}, reference ${expected}`);
+          continue;
+        }
         for (const [name, values] of expectedOutputs(c)) {
-          const output = outputOf(result, name);
+          const [output, start] = outputOf(result, name);
           expect(output.length, `${c.id} ${name}`).toBe(c.length);
+          // rows 'index': the window's row labels are exactly start, start + 1, …
+          if (c.rows === 'index') expect(c.index, c.id).toEqual(Array.from(output, (_, k) => start + k));
           for (const { row, value } of expectedRows(c, values, file.sampleRows)) {
-            const actual = output[row]!;
+            const actual = output[row - start]!;
             if (!sameNumber(actual, value, 1e-12)) expect.fail(`${c.id} ${name}[${row}]: got ${actual}, reference ${value}`);
           }
         }
@@ -273,6 +334,40 @@ describe('IndicatorCache', () => {
     expect(mean[after]).toBe(last + k * (close[after]! - last));
     expect(resumed.kalmanMean(tf, 'bid')).toBe(mean);
     expect(resumed.kalmanZscore(tf, 'bid', 2).length).toBe(close.length);
+  });
+
+  it('computes the local GARCH methods from rows up to idx only (no look-ahead)', () => {
+    const ttrc = loadDataset('ttrc-3000');
+    const bid = ttrc.timeframes['D1']!.bid!;
+    const idx = 1500;
+    // The same data with every close after idx changed.
+    const close = Float64Array.from(bid.close, (c, i) => (i > idx ? c * 3 + 1 : c));
+    const changed = { ...ttrc, timeframes: { ...ttrc.timeframes, D1: { ...ttrc.timeframes['D1']!, bid: { ...bid, close } } } };
+    for (const backend of ['ts', 'native'] as const) {
+      const a = new IndicatorCache(ttrc, { backend });
+      const b = new IndicatorCache(changed, { backend });
+      const wa = a.garchVolatilityLocal('D1', 'bid', idx);
+      expect(wa.start).toBe(idx - 399);
+      expect(Array.from(b.garchVolatilityLocal('D1', 'bid', idx).values)).toEqual(Array.from(wa.values));
+      expect(b.kalmanGarchZscoreLocal('D1', 'bid', idx)).toBe(a.kalmanGarchZscoreLocal('D1', 'bid', idx));
+      expect(a.kalmanGarchZscoreLocal('D1', 'bid', idx)).not.toBeNull();
+    }
+  });
+
+  it('clamps idx past the end for garchVolatilityLocal only, and rejects alpha + beta >= 1 with strictParams', () => {
+    const cache = new IndicatorCache(data, { backend: 'ts' });
+    const n = cache.getCloses('H1', 'bid').length;
+    expect(cache.garchVolatilityLocal('H1', 'bid', n + 5, 3).start).toBe(n - 3);
+    expect(cache.kalmanGarchZscoreLocal('H1', 'bid', n)).toBeNull();
+    expect(cache.garchVolatilityLocal('H1', 'bid', -1).values).toHaveLength(0);
+    expect(cache.garchVolatilityLocal('H1', 'bid', 5, 400, 0.1, 0.9).values).toHaveLength(0);
+    expect(cache.garchVolatilityLocal('W1', 'bid', 5).values).toHaveLength(0);
+    expect(cache.volClusterSeries('H1', 'bid', 5, ' ATR_Points ', 3, 400)).toEqual({ start: 0, values: cache.atr('H1', 'bid', 3) });
+    const strict = new IndicatorCache(data, { strictParams: true });
+    expect(() => strict.garchVolatilityLocal('H1', 'bid', 5, 400, 0.1, 0.9)).toThrow(/alpha \+ beta must be < 1/);
+    expect(() => strict.kalmanGarchZscoreLocal('H1', 'bid', 5, 400, 0.01, 1, 0.1, 0.9)).toThrow(/alpha \+ beta must be < 1/);
+    expect(() => strict.kalmanZscoreStepwise('H1', 'bid', 1)).toThrow(/window must be an integer >= 2/);
+    expect(() => cache.garchVolatilityLocal('H1', 'bid', 2.5)).toThrow(/idx must be an integer/);
   });
 
   it('lets OMEGA_TA_BACKEND override the option and rejects an unknown value', () => {

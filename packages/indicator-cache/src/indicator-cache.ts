@@ -34,6 +34,17 @@ export interface IndicatorCacheOptions {
 
 const EMPTY: ReadonlyFloat64Array = new Float64Array(0);
 
+/**
+ * A window of rows `start … start + values.length - 1` (`values[k]` is row `start + k`): the
+ * original's series whose index is a segment of the rows (`garch_volatility_local`).
+ */
+export interface LocalWindow {
+  readonly start: number;
+  readonly values: ReadonlyFloat64Array;
+}
+
+const EMPTY_WINDOW: LocalWindow = { start: 0, values: EMPTY };
+
 /** Whether a Kalman variance lies in the contract's range (R in (0, 1e300], Q in [0, 1e300]). */
 function kalmanInContract(name: 'R' | 'Q', value: number): boolean {
   return (name === 'R' ? value > 0 : value >= 0) && value <= 1e300;
@@ -81,6 +92,17 @@ function kalmanMeanCompat(close: ReadonlyFloat64Array, R: number, Q: number, res
     if (!Number.isNaN(xhat)) last = xhat;
   }
   return out;
+}
+
+/**
+ * The original's z-score of Kalman residuals outside the kernel contract:
+ * `resid = close - mean`, `resid / resid.rolling(window).std()` (NaN where the std is NaN).
+ */
+function zscoreOfResiduals(close: ReadonlyFloat64Array, mean: ReadonlyFloat64Array, window: number): Float64Array {
+  const resid = Float64Array.from(close, (c, i) => c - mean[i]!);
+  const std = new Float64Array(close.length);
+  rollingStdInto(resid, window, std);
+  return resid.map((r, i) => r / std[i]!);
 }
 
 /** The OHLCV columns of one timeframe and side (the original's `get_df`). */
@@ -477,10 +499,47 @@ export class IndicatorCache {
       return this.#series('kalman_zscore', tf, side, { window, R, Q });
     }
     const close = this.getCloses(tf, side);
-    const resid = Float64Array.from(close, (c, i) => c - mean[i]!);
-    const std = new Float64Array(close.length);
-    rollingStdInto(resid, window, std);
-    return resid.map((r, i) => r / std[i]!);
+    return zscoreOfResiduals(close, mean, window);
+  }
+
+  /**
+   * {@link kalmanZscore} advanced once per bar of `tf` (the original's `kalman_zscore_stepwise`):
+   * the Kalman mean and the z-score over `window` bars are computed on one close per bar (the row
+   * that starts it, see `newBarRows`), written at those rows and carried forward (pandas `ffill`,
+   * also over a bar whose z-score is NaN). As the original: an absent or empty series gives an
+   * empty result and a series without candles all NaN, before the parameters are checked; window
+   * 0 or 1 gives all NaN (an error with `strictParams`), a negative window is an error, and `R`,
+   * `Q` outside the kernel contract behave as in {@link kalmanMean}.
+   */
+  kalmanZscoreStepwise(tf: string, side: string, window = 100, R = 0.01, Q = 1.0): ReadonlyFloat64Array {
+    const method = 'kalman_zscore_stepwise';
+    requireInteger(method, 'window', window, this.#strict ? 2 : Number.MIN_SAFE_INTEGER, this.#strict ? 'an integer >= 2' : 'an integer');
+    if (this.#strict) this.#checkKalman(method, R, Q);
+    const [z = EMPTY] =
+      this.#stepwise(method, tf, side, { window, R, Q }, 1, (close) => {
+        this.#checkKalman(method, R, Q);
+        requireInteger(method, 'window', window, 0, 'an integer >= 0');
+        if (window < 2) return [new Float64Array(close.length).fill(Number.NaN)];
+        if (!this.#kalmanResume && kalmanInContract('R', R) && kalmanInContract('Q', Q)) {
+          const out = new Float64Array(close.length);
+          this.#compute('kalman_zscore', [close], { window, R, Q }, [out]);
+          return [out];
+        }
+        return [zscoreOfResiduals(close, kalmanMeanCompat(close, R, Q, this.#kalmanResume), window)];
+      }) ?? [];
+    return z;
+  }
+
+  /** `R` and `Q` are numbers (in the contract's ranges with `strictParams`), as {@link kalmanMean} checks them. */
+  #checkKalman(method: string, R: number, Q: number): void {
+    for (const [name, value] of [['R', R], ['Q', Q]] as const) {
+      if (typeof value !== 'number' || (this.#strict && !kalmanInContract(name, value))) {
+        const rule = name === 'R' ? 'a number in (0, 1e300]' : 'a number in [0, 1e300]';
+        throw new OmegaTaError(ErrorCode.INVALID_PARAM, `${method}: ${name} must be ${this.#strict ? rule : 'a number'} (got ${String(value)})`, {
+          argument: name,
+        });
+      }
+    }
   }
 
   /**
@@ -574,6 +633,213 @@ export class IndicatorCache {
       const sigmaPrice = Math.abs(c) * sigma[i]!;
       return (c - mean[i]!) / (sigmaPrice === 0 ? Number.NaN : sigmaPrice);
     });
+  }
+
+  /**
+   * Local GARCH(1,1) volatility at row `idx`, as the original `garch_volatility_local`: the
+   * {@link garchVolatility} recursion run on the closes of rows
+   * `max(0, idx' - max(1, lookback) + 1) … idx'` only, where `idx' = min(idx, n - 1)` (reads
+   * nothing after `idx`). Returns that window: `values[k]` belongs to row `start + k` (the
+   * original's series index of the segment). Inside the window the returns are
+   * `log(c[t] / c[t-1]) * scale` (or `(c[t] / c[t-1] - 1) * scale`, without pandas' forward fill),
+   * the recursion starts at the first FINITE return f, and the values are NaN before row
+   * f + minPeriods; a window without a finite return is all NaN. Empty (`start` 0, no values)
+   * when `alpha + beta >= 1` (an error with `strictParams`), `idx < 0`, or the series is absent or
+   * empty. Other parameters as {@link garchVolatility}. Computed per call, not cached.
+   */
+  garchVolatilityLocal(
+    tf: string,
+    side: string,
+    idx: number,
+    lookback = 400,
+    alpha = 0.05,
+    beta = 0.9,
+    omega: number | null = null,
+    useLogReturns = true,
+    scale = 100.0,
+    minPeriods = 50,
+    sigmaFloor = 1e-6,
+  ): LocalWindow {
+    const method = 'garch_volatility_local';
+    requireInteger(method, 'idx', idx, Number.MIN_SAFE_INTEGER, 'an integer');
+    requireInteger(method, 'lookback', lookback, Number.MIN_SAFE_INTEGER, 'an integer');
+    const params = this.#garchParams(method, alpha, beta, omega, useLogReturns, scale, minPeriods, sigmaFloor);
+    const close = this.getCloses(tf, side);
+    const n = close.length;
+    if (alpha + beta >= 1 || idx < 0 || n === 0) return EMPTY_WINDOW;
+    const end = Math.min(idx, n - 1) + 1;
+    const start = Math.max(0, end - Math.max(1, lookback));
+    return { start, values: this.#garchLocal(close.subarray(start, end), params, alpha, beta, omega, useLogReturns, scale, minPeriods, sigmaFloor, 2000) };
+  }
+
+  /**
+   * The feature series of the volatility clusters, as the original `vol_cluster_series`: for
+   * `feature` 'atr_points' (trimmed, any case) the full {@link atr} over `atrLength` as a window of
+   * every row (`start` 0; `idx` and the GARCH parameters are ignored), for any other feature the
+   * local GARCH window {@link garchVolatilityLocal} at `idx` over `garchLookback` rows with the
+   * `garch*` parameters.
+   */
+  volClusterSeries(
+    tf: string,
+    side: string,
+    idx: number,
+    feature: string,
+    atrLength: number,
+    garchLookback: number,
+    garchAlpha = 0.05,
+    garchBeta = 0.9,
+    garchOmega: number | null = null,
+    garchUseLogReturns = true,
+    garchScale = 100.0,
+    garchMinPeriods = 50,
+    garchSigmaFloor = 1e-6,
+  ): LocalWindow {
+    if (String(feature ?? '').trim().toLowerCase() === 'atr_points') return { start: 0, values: this.atr(tf, side, atrLength) };
+    return this.garchVolatilityLocal(
+      tf,
+      side,
+      idx,
+      garchLookback,
+      garchAlpha,
+      garchBeta,
+      garchOmega,
+      garchUseLogReturns,
+      garchScale,
+      garchMinPeriods,
+      garchSigmaFloor,
+    );
+  }
+
+  /**
+   * The original's `kalman_garch_zscore_local`: the z-score of the close at row `idx` computed only
+   * from the segment of rows `max(0, idx - lookback + 1) … idx` (never after `idx`):
+   * `(close - kalmanMean) / (|close| × sigma)` at `idx`, with the Kalman mean ({@link kalmanMean})
+   * and the GARCH return sigma ({@link garchVolatilityLocal}) both run on the segment alone.
+   * `null` (the original's None) when `alpha + beta >= 1` (an error with `strictParams`), `idx` is
+   * outside `0 … n - 1` (no clamping here), the segment has fewer than 2 rows (also for
+   * `lookback <= 0`), the Kalman mean at `idx` is NaN, the sigma is not yet valid (fewer than
+   * `minPeriods` returns after the first finite one), not finite or <= 0, the price sigma is 0 or
+   * not finite, or the z-score is not finite. Computed per call, not cached.
+   */
+  kalmanGarchZscoreLocal(
+    tf: string,
+    side: string,
+    idx: number,
+    lookback = 400,
+    R = 0.01,
+    Q = 1.0,
+    alpha = 0.05,
+    beta = 0.9,
+    omega: number | null = null,
+    useLogReturns = true,
+    scale = 100.0,
+    minPeriods = 50,
+    sigmaFloor = 1e-6,
+  ): number | null {
+    const method = 'kalman_garch_zscore_local';
+    requireInteger(method, 'idx', idx, Number.MIN_SAFE_INTEGER, 'an integer');
+    requireInteger(method, 'lookback', lookback, Number.MIN_SAFE_INTEGER, 'an integer');
+    this.#checkKalman(method, R, Q);
+    const params = this.#garchParams(method, alpha, beta, omega, useLogReturns, scale, minPeriods, sigmaFloor);
+    if (alpha + beta >= 1) return null;
+    const close = this.getCloses(tf, side);
+    if (idx < 0 || idx >= close.length) return null;
+    const segment = close.subarray(Math.max(0, idx - lookback + 1), idx + 1);
+    if (segment.length < 2) return null;
+    let mean: ReadonlyFloat64Array;
+    if (!this.#kalmanResume && kalmanInContract('R', R) && kalmanInContract('Q', Q)) {
+      const out = new Float64Array(segment.length);
+      this.#compute('kalman_mean', [segment], { R, Q }, [out]);
+      mean = out;
+    } else {
+      mean = kalmanMeanCompat(segment, R, Q, this.#kalmanResume);
+    }
+    const last = segment.length - 1;
+    const meanLast = mean[last]!;
+    if (Number.isNaN(meanLast)) return null;
+    const closeLast = segment[last]!;
+    const resid = closeLast - meanLast;
+    // This variant's nanmean window is 1000 returns long (garch_volatility_local: 2000).
+    const sigma = this.#garchLocal(segment, params, alpha, beta, omega, useLogReturns, scale, minPeriods, sigmaFloor, 1000)[last]!;
+    if (!Number.isFinite(sigma) || sigma <= 0) return null;
+    const sigmaPrice = Math.abs(closeLast) * sigma;
+    if (!Number.isFinite(sigmaPrice) || sigmaPrice === 0) return null;
+    const z = resid / sigmaPrice;
+    return Number.isFinite(z) ? z : null;
+  }
+
+  /**
+   * The original's local GARCH sigma of `segment` (see {@link garchVolatilityLocal}) by the
+   * garch_volatility kernel: run on the segment from the row before the first finite return f,
+   * where the kernel's first return is that one, so its start estimates, recursion and warm-up
+   * (f + minPeriods) are the original's. Rows before f - 1 are NaN.
+   */
+  #garchLocal(
+    segment: ReadonlyFloat64Array,
+    params: Record<string, number> | undefined,
+    alpha: number,
+    beta: number,
+    omega: number | null,
+    useLogReturns: boolean,
+    scale: number,
+    minPeriods: number,
+    sigmaFloor: number,
+    muSpan: number,
+  ): Float64Array {
+    const n = segment.length;
+    const out = new Float64Array(n).fill(Number.NaN);
+    // The original's local returns (row 0 none, no forward fill); Math.log only decides finiteness
+    // here: the kernel recomputes the values, and the compat path needs only pct values or none.
+    const r = new Float64Array(n).fill(Number.NaN);
+    for (let t = 1; t < n; t += 1) {
+      const ratio = segment[t]! / segment[t - 1]!;
+      r[t] = (useLogReturns ? Math.log(ratio) : ratio - 1) * scale;
+    }
+    const first = r.findIndex(Number.isFinite);
+    if (first < 0) return out;
+    const tail = segment.subarray(first - 1);
+    let positive = false;
+    let negative = false;
+    for (let t = Math.max(0, first - muSpan); t < first; t += 1) {
+      if (r[t] === Infinity) positive = true;
+      if (r[t] === -Infinity) negative = true;
+    }
+    if (positive || negative || (!useLogReturns && tail.some(Number.isNaN))) {
+      // Outside what the kernel reproduces: nanmean's window holds ±Infinity (mu is ±Infinity or
+      // NaN, so every squared shock is Infinity or NaN whatever the return), or pct returns over a
+      // missing close (NaN, not pandas' forward fill). The original's arithmetic, literally.
+      const mu = positive && negative ? Number.NaN : positive ? Infinity : negative ? -Infinity : r[first]!;
+      const floorSq = sigmaFloor * sigmaFloor;
+      let w = omega === null ? 1e-6 * (1 - alpha - beta > 1e-6 ? 1 - alpha - beta : 1e-6) : omega;
+      if (0 > w) w = 0;
+      let eps2 = (r[first]! - mu) * (r[first]! - mu);
+      let varPrev = 1e-6; // nanvar of that window is 0 or NaN: the original's fallback 1e-6
+      if (eps2 > varPrev) varPrev = eps2;
+      if (floorSq > varPrev) varPrev = floorSq;
+      const variance = new Float64Array(n).fill(Number.NaN);
+      variance[first] = varPrev;
+      for (let t = first + 1; t < n; t += 1) {
+        if (!Number.isFinite(r[t]!)) {
+          variance[t] = variance[t - 1]!;
+          continue;
+        }
+        let v = w + alpha * eps2 + beta * varPrev;
+        if (floorSq > v) v = floorSq;
+        variance[t] = v;
+        eps2 = (r[t]! - mu) * (r[t]! - mu);
+        varPrev = v;
+      }
+      const valid = first + Math.max(0, Math.trunc(minPeriods));
+      for (let t = valid; t < n; t += 1) out[t] = Math.sqrt(variance[t]!) / scale;
+      return out;
+    }
+    const sigma = out.subarray(first - 1);
+    if (params !== undefined) this.#compute('garch_volatility', [tail], params, [sigma]);
+    else {
+      const omegaValue = omega === null ? -1 : omega < 0 ? 0 : omega;
+      garchVolatilityInto(tail, alpha, beta, omegaValue, useLogReturns, scale, Math.max(0, Math.trunc(minPeriods)), sigmaFloor, sigma);
+    }
+    return out;
   }
 
   /**
