@@ -50,3 +50,20 @@ export {
   validateCandleSchema,
   type ColumnReadStats,
 } from './arrow.js';
+
+// Multi-timeframe alignment (the original runner's alignment plan): raw candle series -> plan -> AlignedData.
+export {
+  ALIGNMENT_DEFAULTS,
+  alignTimeframes,
+  applyAlignmentPlan,
+  buildAlignmentPlan,
+  replayAlignmentCase,
+  timeframeMinutes,
+  type AlignmentCaseFile,
+  type AlignmentPlan,
+  type AlignmentReplay,
+  type RawCandleSeries,
+  type RawTimeframes,
+  type TimeframePlan,
+  type TimestampAlignmentConfig,
+} from './alignment.js';
