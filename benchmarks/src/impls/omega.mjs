@@ -28,9 +28,11 @@ function aligned(table) {
  */
 function cacheCall(cache, op, params) {
   const method = op.replace(/_(\w)/g, (_, c) => c.toUpperCase());
-  if (typeof cache[method] !== 'function') return null;
-  const args = Object.values(params);
-  return () => cache[method]('M1', 'bid', ...args);
+  const fn = cache[method];
+  if (typeof fn !== 'function') return null;
+  // Fixed positions instead of a spread per call (absent ones are undefined: the defaults).
+  const [a, b, c, d, e, f, g, h, i] = Object.values(params);
+  return () => fn.call(cache, 'M1', 'bid', a, b, c, d, e, f, g, h, i);
 }
 
 const native = loadNativeKernel();

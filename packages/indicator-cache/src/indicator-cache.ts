@@ -154,6 +154,16 @@ function requireStdFactor(method: string, stdFactor: number, strict: boolean): v
 }
 
 /**
+ * The cache key of one result: method, timeframe, side and the parameters in their declaration
+ * order (14 and 14.0 are the same number, so the same key). Built on every call, so kept cheap.
+ */
+function resultKey(method: string, tf: string, side: string, params: Readonly<Record<string, number>>): string {
+  let key = `${method}|${tf}|${side}|`;
+  for (const name in params) key += `${name}=${params[name]},`;
+  return key;
+}
+
+/**
  * Indicators over aligned multi-timeframe data, computed once per (indicator, timeframe, side,
  * parameters) and then served from the cache: the TypeScript port of the original
  * `IndicatorCache`. A timeframe or side not in the data gives an empty series, as in the original.
@@ -436,7 +446,7 @@ export class IndicatorCache {
   ): readonly ReadonlyFloat64Array[] | undefined {
     const columns = this.#columns(tf, side);
     if (columns === undefined) return undefined;
-    const key = `${method}|${tf}|${side}|${Object.entries(params).map(([k, v]) => `${k}=${v}`).join(',')}`;
+    const key = resultKey(method, tf, side, params);
     let outputs = this.#results.get(key);
     if (outputs === undefined) {
       const n = columns.close.length;
@@ -914,7 +924,7 @@ export class IndicatorCache {
     if (spec === undefined) throw new OmegaTaError(ErrorCode.UNSUPPORTED, `unknown indicator '${name}'`, { argument: 'name' });
     const columns = this.#columns(tf, side);
     if (columns === undefined) return undefined;
-    const key = `${name}|${tf}|${side}|${Object.entries(params).map(([k, v]) => `${k}=${v}`).join(',')}`;
+    const key = resultKey(name, tf, side, params);
     let outputs = this.#results.get(key);
     if (outputs === undefined) {
       const n = columns.close.length;
