@@ -14,18 +14,20 @@
  */
 const view = new DataView(new ArrayBuffer(8));
 
-function highWord(x: number): number {
+/** The high 32-bit word of a double (sign, exponent, top of the mantissa). */
+export function highWord(x: number): number {
   view.setFloat64(0, x);
   return view.getInt32(0);
 }
 
-function withHighWord(x: number, hi: number): number {
+/** `x` with its high 32-bit word replaced by `hi`. */
+export function withHighWord(x: number, hi: number): number {
   view.setFloat64(0, x);
   view.setInt32(0, hi);
   return view.getFloat64(0);
 }
 
-const TWO54 = 1.8014398509481984e16; // 0x43500000 00000000
+export const TWO54 = 1.8014398509481984e16; // 0x43500000 00000000
 const LN2_HI = 6.9314718036912381649e-1; // 0x3fe62e42 fee00000
 const LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef 35793c76
 const LG1 = 6.666666666666735130e-1; // 0x3FE55555 55555593

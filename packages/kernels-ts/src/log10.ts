@@ -1,7 +1,7 @@
 /**
  * Base-10 logarithm shared bit for bit by both backends: a port of fdlibm 5.3's `__ieee754_log10`
- * and `__ieee754_log` (the algorithm of V8's `Math.log10`; the native backend runs the same port,
- * `log10.rs`). Error below 1 ulp.
+ * on top of its `__ieee754_log` (`log.ts`), the algorithm of V8's `Math.log10`; the native backend
+ * runs the same port (`log10.rs`). Error below 1 ulp.
  *
  * Why not the platform's: numpy's `np.log10`, glibc's `log10`, V8's `Math.log10` and Rust's
  * `f64::log10` are all accurate to about 1 ulp but do not agree on the last bit (numpy even
@@ -9,69 +9,12 @@
  * TS/native equality. Against numpy the result can differ in the last 1-2 ulps (see
  * docs/known-differences.md).
  *
- * The words of a double are read and written through a big-endian DataView, so the port does not
- * depend on the platform's byte order.
  */
-const view = new DataView(new ArrayBuffer(8));
+import { highWord, log, TWO54, withHighWord } from './log.js';
 
-function highWord(x: number): number {
-  view.setFloat64(0, x);
-  return view.getInt32(0);
-}
-
-function withHighWord(x: number, hi: number): number {
-  view.setFloat64(0, x);
-  view.setInt32(0, hi);
-  return view.getFloat64(0);
-}
-
-const TWO54 = 1.8014398509481984e16; // 0x43500000 00000000
-const LN2_HI = 6.9314718036912381649e-1; // 0x3fe62e42 fee00000
-const LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef 35793c76
-const LG1 = 6.666666666666735130e-1; // 0x3FE55555 55555593
-const LG2 = 3.999999999940941908e-1; // 0x3FD99999 9997FA04
-const LG3 = 2.857142874366239149e-1; // 0x3FD24924 94229359
-const LG4 = 2.222219843214978396e-1; // 0x3FCC71C5 1D8E78AF
-const LG5 = 1.818357216161805012e-1; // 0x3FC74664 96CB03DE
-const LG6 = 1.531383769920937332e-1; // 0x3FC39A09 D078C69F
-const LG7 = 1.479819860511658591e-1; // 0x3FC2F112 DF3E5244
 const IVLN10 = 4.34294481903251816668e-1; // 0x3FDBCB7B 1526E50E
 const LOG10_2HI = 3.01029995663611771306e-1; // 0x3FD34413 509F6000
 const LOG10_2LO = 3.69423907715893078616e-13; // 0x3D59FEF3 11F12B36
-
-/** fdlibm `__ieee754_log` for a normal, positive, finite `x` (the only use: from {@link log10}). */
-function logPositive(x: number): number {
-  let hx = highWord(x);
-  let k = (hx >> 20) - 1023;
-  hx &= 0x000fffff;
-  const i = (hx + 0x95f64) & 0x100000;
-  const xn = withHighWord(x, hx | (i ^ 0x3ff00000)); // normalize x or x/2
-  k += i >> 20;
-  const f = xn - 1;
-  if ((0x000fffff & (2 + hx)) < 3) {
-    // |f| < 2^-20
-    if (f === 0) {
-      if (k === 0) return 0;
-      return k * LN2_HI + k * LN2_LO;
-    }
-    const r = f * f * (0.5 - 0.33333333333333333 * f);
-    if (k === 0) return f - r;
-    return k * LN2_HI - (r - k * LN2_LO - f);
-  }
-  const s = f / (2 + f);
-  const z = s * s;
-  const w = z * z;
-  const t1 = w * (LG2 + w * (LG4 + w * LG6));
-  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
-  const r = t2 + t1;
-  if (((hx - 0x6147a) | (0x6b851 - hx)) > 0) {
-    const hfsq = 0.5 * f * f;
-    if (k === 0) return f - (hfsq - s * (hfsq + r));
-    return k * LN2_HI - (hfsq - (s * (hfsq + r) + k * LN2_LO) - f);
-  }
-  if (k === 0) return f - s * (f - r);
-  return k * LN2_HI - (s * (f - r) - k * LN2_LO - f);
-}
 
 /**
  * log10(x): -Infinity for ±0, NaN for negative numbers and NaN, +Infinity for +Infinity, exactly
@@ -95,6 +38,6 @@ export function log10(x: number): number {
   hx = (hx & 0x000fffff) | ((0x3ff - i) << 20);
   const y = k + i;
   const m = withHighWord(v, hx);
-  const z = y * LOG10_2LO + IVLN10 * logPositive(m);
+  const z = y * LOG10_2LO + IVLN10 * log(m);
   return z + y * LOG10_2HI;
 }

@@ -8,7 +8,7 @@
 //! the last ulp.
 
 // fdlibm's constants, given by their bits (the decimal literals of fdlibm round to these).
-const TWO54: f64 = f64::from_bits(0x4350_0000_0000_0000);
+pub(crate) const TWO54: f64 = f64::from_bits(0x4350_0000_0000_0000);
 const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);
 const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76);
 const LG1: f64 = f64::from_bits(0x3fe5_5555_5555_5593);
@@ -26,7 +26,8 @@ const THIRD: f64 = 1.0 / 3.0;
     clippy::cast_possible_wrap,
     reason = "fdlibm reads the high word of a double as a signed 32-bit integer"
 )]
-fn high_word(x: f64) -> i32 {
+/// The high 32-bit word of a double (sign, exponent, top of the mantissa).
+pub(crate) fn high_word(x: f64) -> i32 {
     (x.to_bits() >> 32) as u32 as i32
 }
 
@@ -34,7 +35,8 @@ fn high_word(x: f64) -> i32 {
     clippy::cast_sign_loss,
     reason = "fdlibm writes the high word of a double from a signed 32-bit integer"
 )]
-fn with_high_word(x: f64, hi: i32) -> f64 {
+/// `x` with its high 32-bit word replaced by `hi`.
+pub(crate) fn with_high_word(x: f64, hi: i32) -> f64 {
     f64::from_bits((u64::from(hi as u32) << 32) | (x.to_bits() & 0xffff_ffff))
 }
 

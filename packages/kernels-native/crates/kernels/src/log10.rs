@@ -1,5 +1,5 @@
 //! Base-10 logarithm shared bit for bit by both backends: a port of fdlibm 5.3's
-//! `__ieee754_log10` and `__ieee754_log` (the algorithm of V8's `Math.log10`).
+//! `__ieee754_log10` on top of its `__ieee754_log` (`log.rs`), the algorithm of V8's `Math.log10`.
 //!
 //! **The same algorithm as `log10` in `@omega-ta/kernels-ts` (`packages/kernels-ts/src/log10.ts`),
 //! operation for operation.** `f64::log10` calls the platform's libm, whose last bit differs from
@@ -7,86 +7,12 @@
 //! two backends must agree to the bit. Error below 1 ulp; against numpy the result can differ in
 //! the last 1-2 ulps.
 
+use crate::log::{high_word, log, with_high_word, TWO54};
+
 // fdlibm's constants, given by their bits (the decimal literals of fdlibm round to these).
-const TWO54: f64 = f64::from_bits(0x4350_0000_0000_0000);
-const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);
-const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76);
-const LG1: f64 = f64::from_bits(0x3fe5_5555_5555_5593);
-const LG2: f64 = f64::from_bits(0x3fd9_9999_9997_fa04);
-const LG3: f64 = f64::from_bits(0x3fd2_4924_9422_9359);
-const LG4: f64 = f64::from_bits(0x3fcc_71c5_1d8e_78af);
-const LG5: f64 = f64::from_bits(0x3fc7_4664_96cb_03de);
-const LG6: f64 = f64::from_bits(0x3fc3_9a09_d078_c69f);
-const LG7: f64 = f64::from_bits(0x3fc2_f112_df3e_5244);
 const IVLN10: f64 = f64::from_bits(0x3fdb_cb7b_1526_e50e);
 const LOG10_2HI: f64 = f64::from_bits(0x3fd3_4413_509f_6000);
 const LOG10_2LO: f64 = f64::from_bits(0x3d59_fef3_11f1_2b36);
-/// fdlibm's `0.33333333333333333` (rounds to the double nearest 1/3).
-const THIRD: f64 = 1.0 / 3.0;
-
-#[allow(
-    clippy::cast_possible_truncation,
-    clippy::cast_possible_wrap,
-    reason = "fdlibm reads the high word of a double as a signed 32-bit integer"
-)]
-fn high_word(x: f64) -> i32 {
-    (x.to_bits() >> 32) as u32 as i32
-}
-
-#[allow(
-    clippy::cast_sign_loss,
-    reason = "fdlibm writes the high word of a double from a signed 32-bit integer"
-)]
-fn with_high_word(x: f64, hi: i32) -> f64 {
-    f64::from_bits((u64::from(hi as u32) << 32) | (x.to_bits() & 0xffff_ffff))
-}
-
-#[allow(
-    clippy::many_single_char_names,
-    reason = "fdlibm's names, kept for comparison"
-)]
-/// fdlibm `__ieee754_log` for a normal, positive, finite `x` (the only use: from [`log10`]).
-fn log_positive(x: f64) -> f64 {
-    let mut hx = high_word(x);
-    let mut k = (hx >> 20) - 1023;
-    hx &= 0x000f_ffff;
-    let i = (hx + 0x95f64) & 0x0010_0000;
-    let xn = with_high_word(x, hx | (i ^ 0x3ff0_0000)); // normalize x or x/2
-    k += i >> 20;
-    let dk = f64::from(k);
-    let f = xn - 1.0;
-    if (0x000f_ffff & (2 + hx)) < 3 {
-        // |f| < 2^-20
-        if f == 0.0 {
-            if k == 0 {
-                return 0.0;
-            }
-            return dk * LN2_HI + dk * LN2_LO;
-        }
-        let r = f * f * (0.5 - THIRD * f);
-        if k == 0 {
-            return f - r;
-        }
-        return dk * LN2_HI - ((r - dk * LN2_LO) - f);
-    }
-    let s = f / (2.0 + f);
-    let z = s * s;
-    let w = z * z;
-    let t1 = w * (LG2 + w * (LG4 + w * LG6));
-    let t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
-    let r = t2 + t1;
-    if ((hx - 0x6147a) | (0x6b851 - hx)) > 0 {
-        let hfsq = 0.5 * f * f;
-        if k == 0 {
-            return f - (hfsq - s * (hfsq + r));
-        }
-        return dk * LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LN2_LO)) - f);
-    }
-    if k == 0 {
-        return f - s * (f - r);
-    }
-    dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f)
-}
 
 /// `log10(x)`: `-inf` for `±0`, NaN for negative numbers and NaN, `+inf` for `+inf`, exactly 0
 /// for 1; otherwise `y * log10_2lo + ivln10 * log(m)` plus `y * log10_2hi`, where `x = 2^y * m`.
@@ -118,7 +44,7 @@ pub(crate) fn log10(x: f64) -> f64 {
     hx = (hx & 0x000f_ffff) | ((0x3ff - i) << 20);
     let y = f64::from(k + i);
     let m = with_high_word(v, hx);
-    let z = y * LOG10_2LO + IVLN10 * log_positive(m);
+    let z = y * LOG10_2LO + IVLN10 * log(m);
     z + y * LOG10_2HI
 }
 
