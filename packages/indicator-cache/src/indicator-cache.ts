@@ -9,7 +9,7 @@ import {
   type Kernel,
   type ReadonlyFloat64Array,
 } from '@omega-ta/kernel-interface';
-import tsKernel, { garchVolatilityInto, rollingStdInto } from '@omega-ta/kernels-ts';
+import tsKernel, { garchVolatilityInto, rollingStdInto, trueRangeInto } from '@omega-ta/kernels-ts';
 import { selectBackend, type BackendChoice, type BackendInfo } from './backend.js';
 import { expandForwardFill, gatherRows, newBarRows } from './stepwise.js';
 
@@ -359,13 +359,11 @@ export class IndicatorCache {
     if (period === 0 || columns === undefined) return this.#allNaN(tf, side);
     const { high, low, close } = columns;
     const out = new Float64Array(close.length);
+    trueRangeInto(high, low, close, out);
     for (let i = 0; i < close.length; i += 1) {
       const range = high[i]! - low[i]!;
-      const prevClose = i > 0 ? close[i - 1]! : Number.NaN;
-      const candidates = [Math.abs(range), Math.abs(high[i]! - prevClose), Math.abs(low[i]! - prevClose)];
-      const trueRange = Math.max(...candidates.filter((v) => !Number.isNaN(v)));
       // log10(trueRange / range) / 0: +Infinity above 1, 0 / 0 at 1, NaN where undefined.
-      out[i] = range !== 0 && trueRange / range > 1 ? Number.POSITIVE_INFINITY : Number.NaN;
+      out[i] = range !== 0 && out[i]! / range > 1 ? Number.POSITIVE_INFINITY : Number.NaN;
     }
     return out;
   }

@@ -17,6 +17,7 @@ import { sma } from './sma.js';
 
 /** Building block: pandas 1.5.3 `rolling(window).std()` (ddof 1), bit for bit; used by IndicatorCache's compat paths. */
 export { rollingStdInto } from './rolling-var.js';
+export { trueRangeInto } from './true-range.js';
 /** Building block: the original's GARCH(1,1) loop for any numbers (IndicatorCache's compat path for parameters outside the contract). */
 export { garchVolatilityInto } from './garch-volatility.js';
 export { atr, bollinger, choppiness, dmi, ema, garch_volatility, kalman_garch_zscore, kalman_mean, kalman_zscore, macd, roc, rsi, sma, zscore, zscore_ema };
