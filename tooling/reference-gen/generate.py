@@ -21,6 +21,7 @@ from refgen.inputs import Dataset, dataset_file  # noqa: E402
 from refgen.manifest import manifest  # noqa: E402
 from refgen.original import load_originals, provenance_sha256  # noqa: E402
 from refgen.selfcheck import selfcheck  # noqa: E402
+from refgen.slicer_traces import build_trace  # noqa: E402
 from refgen.synthetic import candle_factory, multi_timeframe  # noqa: E402
 from refgen.ttrc import ttrc_dataset  # noqa: E402
 
@@ -54,7 +55,8 @@ def build_all(originals: Dict[str, Any], ttrc_csv: str) -> List[Dataset]:
     return out
 
 
-def write_dataset(cache_cls: Any, ds: Dataset, out_dir: str) -> Dict[str, Any]:
+def write_dataset(originals: Dict[str, Any], ds: Dataset, out_dir: str, seed: int) -> Dict[str, Any]:
+    cache_cls = originals["indicator_cache"].IndicatorCache
     rows = sample_rows(ds)
     cases = run_dataset(cache_cls, ds, rows, log=lambda m: print(m, flush=True))
     ds_path = f"datasets/{ds.name}.json"
@@ -63,15 +65,22 @@ def write_dataset(cache_cls: Any, ds: Dataset, out_dir: str) -> Dict[str, Any]:
     b_ic = write_lines_file(os.path.join(out_dir, ic_path),
                             {"format": "omega-indicator-reference/1", "dataset": ds.name, "length": ds.length,
                              "sample_rows": rows}, "cases", cases)
+    sdf_path = None
+    b_sdf = None
+    if "symbol_data_slicer" in originals:
+        sdf_path = f"expected/{ds.name}.symbol_data_slice.json"
+        b_sdf = write_lines_file(os.path.join(out_dir, sdf_path),
+                                 {"format": "omega-indicator-reference/1", "dataset": ds.name, "length": ds.length},
+                                 "steps", build_trace(originals["symbol_data_slicer"], ds, seed))
     sides = {tf: [s for s in ("bid", "ask") if s in v] for tf, v in ds.data.items()}
     return {
-        "name": ds.name, "dataset_file": ds_path, "indicator_cache_file": ic_path, "symbol_data_slice_file": None,
+        "name": ds.name, "dataset_file": ds_path, "indicator_cache_file": ic_path, "symbol_data_slice_file": sdf_path,
         "description": ds.description, "length": ds.length, "primary_tf": ds.primary_tf, "timeframes": sides,
         "candle_kind": ds.candle_kind, "provenance": ds.provenance,
         "sample_rows": None if not rows else {"count": len(rows), "stride": ds.sample_stride},
         "cases": len(cases), "expected_errors": sum(1 for c in cases if c["kind"] == "error"),
         "methods": sorted({c["method"] for c in cases}),
-        "bytes": {"dataset": b_ds, "indicator_cache": b_ic}, "profile": ds.profile,
+        "bytes": {"dataset": b_ds, "indicator_cache": b_ic, "symbol_data_slice": b_sdf}, "profile": ds.profile,
     }
 
 
@@ -90,9 +99,8 @@ def main() -> int:
         ap.error("--out is required unless --selfcheck is given")
     os.makedirs(os.path.join(args.out, "datasets"), exist_ok=True)
     os.makedirs(os.path.join(args.out, "expected"), exist_ok=True)
-    cache_cls = originals["indicator_cache"].IndicatorCache
-    entries = [write_dataset(cache_cls, ds, args.out) for ds in build_all(originals, args.ttrc_csv)
-               if not args.only or ds.name in args.only]
+    entries = [write_dataset(originals, ds, args.out, seed=1000 + k)
+               for k, ds in enumerate(build_all(originals, args.ttrc_csv)) if not args.only or ds.name in args.only]
     with open(os.path.join(args.out, "manifest.json"), "w", encoding="ascii") as fh:
         json.dump(manifest(entries, provenance_sha256(args.original)), fh, indent=1)
         fh.write("\n")

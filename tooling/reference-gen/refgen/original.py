@@ -43,14 +43,18 @@ def load_module(root: str, rel_path: str, name: str) -> ModuleType:
 
 
 def load_originals(root: str) -> Dict[str, ModuleType]:
-    """IndicatorCache and Candle of the original, with its Rust backend switched off."""
+    """IndicatorCache and Candle (and SymbolDataSlice when present) of the original, with its Rust
+    backend switched off."""
     os.environ["OMEGA_USE_RUST_INDICATOR_CACHE"] = "0"
-    return {
+    modules = {
         "indicator_cache": load_module(root, INDICATOR_CACHE, "backtest_engine.core.indicator_cache"),
         "candle": load_module(root, CANDLE, "backtest_engine.data.candle"),
     }
+    if os.path.exists(os.path.join(root, SYMBOL_DATA_SLICER)):
+        modules["symbol_data_slicer"] = load_module(root, SYMBOL_DATA_SLICER, "backtest_engine.core.symbol_data_slicer")
+    return modules
 
 
 def provenance_sha256(root: str) -> Dict[str, str]:
-    return {rel: sha256_of(os.path.join(root, rel)) for rel in (INDICATOR_CACHE, CANDLE)
+    return {rel: sha256_of(os.path.join(root, rel)) for rel in (INDICATOR_CACHE, SYMBOL_DATA_SLICER, CANDLE)
             if os.path.exists(os.path.join(root, rel))}
