@@ -2,6 +2,7 @@ import type { AlignedData, CandleColumns } from '@omega-ta/arrow-schemas';
 import { ErrorCode, findIndicator, OmegaTaError, type ReadonlyFloat64Array } from '@omega-ta/kernel-interface';
 import type { BackendSelection } from './backend.js';
 import { KernelRunner } from './kernel-runner.js';
+import { ResultGuard } from './result-guard.js';
 import { ResultNode } from './result-node.js';
 import { EMPTY } from './types.js';
 
@@ -34,10 +35,12 @@ export class CacheCore {
   readonly #slots = new Map<string, Sides>();
   #lastTf: string | undefined;
   #lastSides: Sides | undefined;
+  readonly #guard: ResultGuard | undefined;
   #size = 0;
 
-  constructor(data: AlignedData, strict: boolean, kalmanResume: boolean, backend: BackendSelection) {
+  constructor(data: AlignedData, strict: boolean, kalmanResume: boolean, backend: BackendSelection, guard: boolean) {
     this.#data = data;
+    this.#guard = guard ? new ResultGuard() : undefined;
     this.strict = strict;
     this.kalmanResume = kalmanResume;
     this.runner = new KernelRunner(backend);
@@ -51,6 +54,7 @@ export class CacheCore {
   /** Drops every cached result. */
   clear(): void {
     this.#slots.clear();
+    this.#guard?.clear();
     this.#lastTf = undefined;
     this.#lastSides = undefined;
     this.#size = 0;
@@ -82,7 +86,14 @@ export class CacheCore {
   keep<T>(node: ResultNode, value: T): T {
     if (node.value === undefined) this.#size += 1;
     node.value = value;
+    this.#guard?.remember(node, value);
     return value;
+  }
+
+  /** The result cached at `node` (undefined when none), checked by the result guard when it is on. */
+  cached(node: ResultNode | undefined): unknown {
+    if (node === undefined || node.value === undefined) return undefined;
+    return this.#guard === undefined ? node.value : this.#guard.verified(node);
   }
 
   /** Every output of registry indicator `name` over `columns`, freshly computed. */
@@ -103,7 +114,7 @@ export class CacheCore {
     const slot = this.slot(tf, side);
     if (slot === undefined) return undefined;
     const node = slot.method(name).path(params);
-    return (node.value as readonly ReadonlyFloat64Array[] | undefined) ?? this.keep(node, this.compute(name, slot.columns, params));
+    return (this.cached(node) as readonly ReadonlyFloat64Array[] | undefined) ?? this.keep(node, this.compute(name, slot.columns, params));
   }
 
   /**
@@ -115,7 +126,7 @@ export class CacheCore {
     const slot = this.slot(tf, side);
     if (slot === undefined) return EMPTY;
     const node = slot.method(name).at(value);
-    const cached = node.value as ReadonlyFloat64Array | undefined;
+    const cached = this.cached(node) as ReadonlyFloat64Array | undefined;
     return cached ?? this.keep(node, this.compute(name, slot.columns, { [param]: value })[0]!);
   }
 

@@ -2,6 +2,7 @@ import type { AlignedData } from '@omega-ta/arrow-schemas';
 import type { ReadonlyFloat64Array } from '@omega-ta/kernel-interface';
 import { selectBackend, type BackendInfo } from './backend.js';
 import { CacheCore } from './cache-core.js';
+import { ResultGuard } from './result-guard.js';
 import { garchVolatility, kalmanGarchZscore, kalmanMean, kalmanZscore } from './kalman-garch.js';
 import { garchVolatilityLocal, kalmanGarchZscoreLocal, volClusterSeries } from './local-methods.js';
 import { bollinger, ema, sma } from './moving-averages.js';
@@ -26,7 +27,8 @@ export class IndicatorCache {
   readonly #core: CacheCore;
 
   constructor(data: AlignedData, options: IndicatorCacheOptions = {}) {
-    this.#core = new CacheCore(data, options.strictParams ?? false, options.kalmanResumeAfterGap ?? false, selectBackend(options.backend));
+    const { strictParams = false, kalmanResumeAfterGap = false } = options;
+    this.#core = new CacheCore(data, strictParams, kalmanResumeAfterGap, selectBackend(options.backend), ResultGuard.enabled(options.guardResults));
   }
 
   /** Which backend answers calls, what was requested, and why. */

@@ -23,7 +23,7 @@ export function kalmanMean(core: CacheCore, tf: string, side: string, R: number,
   if (slot === undefined) return EMPTY;
   if (!core.kalmanResume) return kalmanMeanCompat(slot.columns.close, R, Q);
   const node = slot.method('kalman_mean_resume').at(R).at(Q);
-  return (node.value as ReadonlyFloat64Array | undefined) ?? core.keep(node, kalmanMeanCompat(slot.columns.close, R, Q, true));
+  return (core.cached(node) as ReadonlyFloat64Array | undefined) ?? core.keep(node, kalmanMeanCompat(slot.columns.close, R, Q, true));
 }
 
 export function kalmanZscore(core: CacheCore, tf: string, side: string, window: number, R: number, Q: number): ReadonlyFloat64Array {
@@ -107,7 +107,7 @@ export function garchCompatInto(close: ReadonlyFloat64Array, g: GarchArgs, out: 
 export function garchVolatility(core: CacheCore, tf: string, side: string, g: GarchArgs): ReadonlyFloat64Array {
   const slot = core.slot(tf, side);
   const node = slot?.method('garch_volatility').path(g);
-  const cached = node?.value as ReadonlyFloat64Array | undefined;
+  const cached = core.cached(node) as ReadonlyFloat64Array | undefined;
   if (cached !== undefined) return cached;
   const params = garchParams('garch_volatility', g, core.strict);
   if (slot === undefined || node === undefined) return EMPTY;
@@ -120,7 +120,7 @@ export function garchVolatility(core: CacheCore, tf: string, side: string, g: Ga
 export function kalmanGarchZscore(core: CacheCore, tf: string, side: string, R: number, Q: number, g: GarchArgs): ReadonlyFloat64Array {
   const slot = core.slot(tf, side);
   const node = slot?.method('kalman_garch_zscore').at(R).at(Q).path(g);
-  const cached = node?.value as ReadonlyFloat64Array | undefined;
+  const cached = core.cached(node) as ReadonlyFloat64Array | undefined;
   if (cached !== undefined) return cached;
   const mean = kalmanMean(core, tf, side, R, Q);
   const params = garchParams('kalman_garch_zscore', g, core.strict);

@@ -31,7 +31,7 @@ function stepwise(
   const slot = core.slot(tf, side);
   if (slot === undefined) return undefined;
   const node = slot.method(method).path(params);
-  const cached = node.value as readonly ReadonlyFloat64Array[] | undefined;
+  const cached = core.cached(node) as readonly ReadonlyFloat64Array[] | undefined;
   if (cached !== undefined) return cached;
   const columns = slot.columns;
   const n = columns.close.length;

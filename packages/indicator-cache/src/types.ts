@@ -18,6 +18,15 @@ export interface IndicatorCacheOptions {
    * original already resets it. Not the reference: see docs/known-differences.md.
    */
   readonly kalmanResumeAfterGap?: boolean;
+  /**
+   * Results are shared, not copied: every caller of the same call gets the same array, typed
+   * read-only. With `true` (default: `OMEGA_TA_GUARD_RESULTS=1`, else false) every cached call
+   * first checks that the array still holds what was computed and, if a caller wrote to it,
+   * returns a fresh copy of the computed values instead (one process warning,
+   * `OMEGA_TA_RESULT_MODIFIED`). A debugging aid: it costs a copy per result and a comparison per
+   * cached call. See docs/architecture.md ("Shared read-only results").
+   */
+  readonly guardResults?: boolean;
 }
 
 /** The empty series: the answer for a timeframe or side not in the data, as in the original. */
