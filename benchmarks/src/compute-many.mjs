@@ -1,7 +1,8 @@
 // computeMany on 1 vs 2 threads, and the sync loop, for S symbols × 10 indicators (not a test).
 // `pnpm --filter @omega-ta/benchmarks bench:many [--symbols 100] [--bars 20000] [--shared]`.
-// Wall time per batch, median of 5 (thread start-up included: the threads live for one call).
-import { callOriginal, computeMany, IndicatorCache, shareAlignedData } from '@omega-ta/indicator-cache';
+// Wall time per batch, median of 5: computeMany includes thread start-up (its threads live for
+// one call); ComputePool reuses its threads (started before the timing).
+import { callOriginal, ComputePool, computeMany, IndicatorCache, shareAlignedData } from '@omega-ta/indicator-cache';
 import { randomWalk } from './data.mjs';
 
 const arg = (name, fallback) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
@@ -39,3 +40,9 @@ const sync = await median(() => {
 });
 console.log(`sync loop (main thread)   ${sync.toFixed(0)} ms`);
 for (const threads of [1, 2]) console.log(`computeMany, ${threads} thread${threads > 1 ? 's' : ' '}    ${(await median(() => computeMany(requests, { threads }))).toFixed(0)} ms`);
+for (const threads of [1, 2]) {
+  const pool = new ComputePool({ threads });
+  await pool.compute(requests.slice(0, threads));
+  console.log(`ComputePool, ${threads} thread${threads > 1 ? 's' : ' '}    ${(await median(() => pool.compute(requests))).toFixed(0)} ms`);
+  await pool.close();
+}

@@ -8,7 +8,7 @@ import type { ComputeRequest, OriginalResult } from './index.js';
 // The built package (typed by the source): its worker threads run dist/compute-worker.js, which
 // Node can run (not the .ts source). Loaded at run time, so type checks do not need dist/.
 const built = new URL('../dist/index.js', import.meta.url).href;
-const { callOriginal, computeMany, IndicatorCache, shareAlignedData } = (await import(built)) as typeof import('./index.js');
+const { callOriginal, ComputePool, computeMany, IndicatorCache, shareAlignedData } = (await import(built)) as typeof import('./index.js');
 
 const ttrc = loadDataset('ttrc-3000');
 const d1 = ttrc.timeframes['D1']!;
@@ -80,6 +80,18 @@ describe('computeMany', () => {
     await expect(computeMany([{ data, method: 'hull', tf: 'D1', side: 'bid' }])).rejects.toMatchObject({ code: ErrorCode.UNSUPPORTED });
     await expect(computeMany([], { threads: 0 })).rejects.toMatchObject({ code: ErrorCode.INVALID_PARAM });
     expect(await computeMany([])).toEqual([]);
+  }, 60_000);
+
+  it('keeps its threads for many batches in a ComputePool, and rejects after close', async () => {
+    const pool = new ComputePool({ threads: 2 });
+    const requests = [0, 1, 2].flatMap((k) => INDICATORS.slice(0, 4).map((r) => ({ ...r, data: symbol(k) })));
+    const first = await pool.compute(requests);
+    const second = await pool.compute(requests);
+    second.forEach((result, i) => expect(sameBits(result, first[i]), `request ${i}`).toBe(true));
+    const sync = new IndicatorCache(requests[5]!.data);
+    expect(sameBits(first[5], callOriginal(sync, requests[5]!.method, 'D1', requests[5]!.side, requests[5]!.params))).toBe(true);
+    await pool.close();
+    await expect(pool.compute(requests)).rejects.toThrow(/closed/);
   }, 60_000);
 
   it('finds its worker from the CommonJS build too', () => {

@@ -67,22 +67,89 @@ function planJobs(groups: readonly JobGroup[], threads: number, options: Compute
   return jobs.filter((j) => j.groups.length > 0).map((j) => ({ options: cacheOptions, groups: j.groups }));
 }
 
-/** Runs one job on a new worker thread; the worker ends when the job is answered or fails. */
-function runOnWorker(job: Job): Promise<JobReply> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile());
-    let settled = false;
-    const finish = (action: () => void) => {
-      if (settled) return;
-      settled = true;
-      action();
-      void worker.terminate();
-    };
-    worker.once('message', (reply: JobReply) => finish(() => resolve(reply)));
-    worker.once('error', (error) => finish(() => reject(error)));
-    worker.once('exit', (code) => finish(() => reject(new Error(`computeMany: worker exited with code ${code} before answering`))));
-    worker.postMessage(job);
-  });
+/** One worker thread and the replies it owes, in the order of the jobs sent (it runs them in turn). */
+class PoolThread {
+  readonly #worker = new Worker(workerFile());
+  readonly #pending: { resolve: (reply: JobReply) => void; reject: (error: Error) => void }[] = [];
+  #failure: Error | undefined;
+
+  constructor() {
+    // An idle pool does not keep the process alive.
+    this.#worker.unref();
+    this.#worker.on('message', (reply: JobReply) => {
+      this.#pending.shift()?.resolve(reply);
+      if (this.#pending.length === 0) this.#worker.unref();
+    });
+    this.#worker.on('error', (error) => this.#fail(error));
+    this.#worker.on('exit', (code) => this.#fail(new Error(`computeMany: worker thread exited with code ${code}`)));
+  }
+
+  #fail(error: Error): void {
+    this.#failure ??= error;
+    for (const p of this.#pending.splice(0)) p.reject(this.#failure);
+  }
+
+  run(job: Job): Promise<JobReply> {
+    if (this.#failure !== undefined) return Promise.reject(this.#failure);
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ resolve, reject });
+      this.#worker.ref();
+      this.#worker.postMessage(job);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#failure ??= new Error('computeMany: the pool is closed');
+    await this.#worker.terminate();
+  }
+}
+
+/** Validates the `threads` option: an integer >= 1 (default: the machine's available parallelism). */
+function threadCount(threads: number | undefined): number {
+  const count = threads ?? availableParallelism();
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
+    throw new OmegaTaError(ErrorCode.INVALID_PARAM, `computeMany: threads must be an integer >= 1 (got ${String(count)})`, { argument: 'threads' });
+  }
+  return count;
+}
+
+/**
+ * Worker threads kept for many {@link ComputePool.compute} calls (the start-up of a thread, which
+ * loads the package and the native binary, is paid once): the batch API of {@link computeMany}
+ * without its per-call threads. Idle threads do not keep the process alive; `close()` ends them.
+ */
+export class ComputePool {
+  readonly #threads: PoolThread[];
+  readonly #options: ComputeManyOptions;
+
+  constructor(options: ComputeManyOptions = {}) {
+    this.#threads = Array.from({ length: threadCount(options.threads) }, () => new PoolThread());
+    this.#options = options;
+  }
+
+  /** As {@link computeMany}, on this pool's threads. */
+  async compute(requests: readonly ComputeRequest[]): Promise<OriginalResult[]> {
+    const groups = groupRequests(requests);
+    if (groups.length === 0) return [];
+    const jobs = planJobs(groups, Math.min(this.#threads.length, groups.length), this.#options);
+    const replies = await Promise.all(jobs.map((job, k) => this.#threads[k]!.run(job)));
+    const results = new Array<OriginalResult>(requests.length);
+    for (const reply of replies) {
+      if (!reply.ok) {
+        const { index, message, code, argument } = reply.error;
+        const text = `computeMany: request ${index} (${requests[index]!.method}): ${message}`;
+        if (code === undefined) throw new Error(text);
+        throw new OmegaTaError(code as ErrorCode, text, argument === undefined ? {} : { argument });
+      }
+      for (const [index, result] of reply.results) results[index] = result;
+    }
+    return results;
+  }
+
+  /** Ends the threads; later calls reject. */
+  async close(): Promise<void> {
+    await Promise.all(this.#threads.map((t) => t.close()));
+  }
 }
 
 /**
@@ -94,28 +161,18 @@ function runOnWorker(job: Job): Promise<JobReply> {
  *
  * Columns backed by a SharedArrayBuffer ({@link shareAlignedData}) are shared with the threads,
  * other columns are copied to them once per call; results are transferred back, not copied.
- * The threads live for one call (none is left running).
+ * The threads live for this call only; a {@link ComputePool} keeps them for many calls.
  */
 export async function computeMany(requests: readonly ComputeRequest[], options: ComputeManyOptions = {}): Promise<OriginalResult[]> {
-  const threads = options.threads ?? availableParallelism();
-  if (typeof threads !== 'number' || !Number.isInteger(threads) || threads < 1) {
-    throw new OmegaTaError(ErrorCode.INVALID_PARAM, `computeMany: threads must be an integer >= 1 (got ${String(threads)})`, { argument: 'threads' });
+  const threads = threadCount(options.threads);
+  const symbols = groupRequests(requests).length;
+  if (symbols === 0) return [];
+  const pool = new ComputePool({ ...options, threads: Math.min(threads, symbols) });
+  try {
+    return await pool.compute(requests);
+  } finally {
+    await pool.close();
   }
-  const groups = groupRequests(requests);
-  if (groups.length === 0) return [];
-  const jobs = planJobs(groups, Math.min(threads, groups.length), options);
-  const replies = await Promise.all(jobs.map(runOnWorker));
-  const results = new Array<OriginalResult>(requests.length);
-  for (const reply of replies) {
-    if (!reply.ok) {
-      const { index, message, code, argument } = reply.error;
-      const text = `computeMany: request ${index} (${requests[index]!.method}): ${message}`;
-      if (code === undefined) throw new Error(text);
-      throw new OmegaTaError(code as ErrorCode, text, argument === undefined ? {} : { argument });
-    }
-    for (const [index, result] of reply.results) results[index] = result;
-  }
-  return results;
 }
 
 function shareColumn(column: Float64Array): Float64Array {

@@ -1,8 +1,8 @@
-/** The worker thread of computeMany: runs the one job it is sent, replies, and is terminated. */
+/** A worker thread of computeMany / ComputePool: answers each job it is sent, in order. */
 import { parentPort } from 'node:worker_threads';
 import { runJob, transferList, type Job } from './compute-job.js';
 
-parentPort?.once('message', (job: Job) => {
+parentPort?.on('message', (job: Job) => {
   const reply = runJob(job);
   parentPort?.postMessage(reply, transferList(reply));
 });

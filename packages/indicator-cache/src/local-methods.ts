@@ -85,16 +85,7 @@ export function garchVolatilityLocal(core: CacheCore, tf: string, side: string, 
   return { start, values: garchLocal(core, close.subarray(start, end), params, g, 2000) };
 }
 
-export function volClusterSeries(
-  core: CacheCore,
-  tf: string,
-  side: string,
-  idx: number,
-  feature: string,
-  atrLength: number,
-  garchLookback: number,
-  g: GarchArgs,
-): LocalWindow {
+export function volClusterSeries(core: CacheCore, tf: string, side: string, idx: number, feature: string, atrLength: number, garchLookback: number, g: GarchArgs): LocalWindow {
   if (String(feature ?? '').trim().toLowerCase() === 'atr_points') return { start: 0, values: atr(core, tf, side, atrLength) };
   return garchVolatilityLocal(core, tf, side, idx, garchLookback, g);
 }
