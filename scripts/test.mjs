@@ -36,6 +36,16 @@ try {
 }
 rmSync(reportDir, { recursive: true, force: true });
 
+// The reference replay (`pnpm reference-check golden-data/reference`): every IndicatorCache case
+// with each available backend, the slice traces and the alignment cases, counted per case.
+const reference = run('node', ['tooling/reference-check/dist/cli.js', 'golden-data/reference'], { capture: true });
+const referenceCounts = /(\d+) passed, (\d+) failed\s*$/.exec(reference.stdout ?? '');
+if (referenceCounts) {
+  passed += Number(referenceCounts[1]);
+  failed += Number(referenceCounts[2]);
+}
+if (!referenceCounts || (reference.status !== 0 && Number(referenceCounts[2]) === 0)) failed += 1;
+
 // Rust unit tests of the pure kernels crate.
 const manifest = ['--manifest-path', 'packages/kernels-native/Cargo.toml'];
 const cargo = run('cargo', ['test', ...manifest, '--workspace'], { capture: true });
