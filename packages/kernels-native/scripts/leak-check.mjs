@@ -42,18 +42,7 @@ if (typeof gc !== 'function') {
 }
 const raw = createRequire(import.meta.url)('../binding.cjs');
 
-/** mulberry32: a fixed seed, so that every run makes the same calls. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = prng(0x1eac);
+const rand = Math.random;
 
 /** 0 and 1 rows 10 % each, 2..64 rows 78 %, 1000..4000 rows 2 %. */
 function size() {

@@ -38,10 +38,13 @@ use super::{
     window_from_js,
 };
 
+/// What a kernel returns.
+type KernelResult = std::result::Result<(), KernelError>;
+
 /// The kernel of one call with its parameters bound: it reads the `I` inputs and writes the `O`
 /// outputs.
 type Compute<const I: usize, const O: usize> =
-    Box<dyn FnOnce([&[f64]; I], [&mut [f64]; O]) -> std::result::Result<(), KernelError> + Send>;
+    Box<dyn FnOnce([&[f64]; I], [&mut [f64]; O]) -> KernelResult + Send>;
 
 /// One kernel call queued on the libuv thread pool: the referenced JS buffers and the kernel to
 /// run over them. See the module documentation for why the buffers stay valid.
@@ -118,6 +121,50 @@ impl<const I: usize, const O: usize> Task for KernelTask<I, O> {
     }
 }
 
+/// A task over one input, `close`, and one output, `out` (most indicators).
+fn close_task(
+    indicator: &'static str,
+    close: Float64Array,
+    out: Float64Array,
+    kernel: impl FnOnce(&[f64], &mut [f64]) -> KernelResult + Send + 'static,
+) -> Result<AsyncTask<KernelTask<1, 1>>> {
+    KernelTask::new(
+        indicator,
+        [("close", close)],
+        [("out", out)],
+        Box::new(move |[close], [out]| kernel(close, out)),
+    )
+}
+
+/// A [`close_task`] of a kernel whose one parameter is a period (ema, sma, rsi, roc).
+fn period_task(
+    indicator: &'static str,
+    close: Float64Array,
+    period: f64,
+    out: Float64Array,
+    kernel: fn(&[f64], usize, &mut [f64]) -> KernelResult,
+) -> Result<AsyncTask<KernelTask<1, 1>>> {
+    let period = period_from_js(indicator, period)?;
+    close_task(indicator, close, out, move |close, out| {
+        kernel(close, period, out)
+    })
+}
+
+/// A task over `high`, `low`, `close` and one output, `out`.
+fn hlc_task(
+    indicator: &'static str,
+    [high, low, close]: [Float64Array; 3],
+    out: Float64Array,
+    kernel: impl FnOnce(&[f64], &[f64], &[f64], &mut [f64]) -> KernelResult + Send + 'static,
+) -> Result<AsyncTask<KernelTask<3, 1>>> {
+    KernelTask::new(
+        indicator,
+        [("high", high), ("low", low), ("close", close)],
+        [("out", out)],
+        Box::new(move |[high, low, close], [out]| kernel(high, low, close, out)),
+    )
+}
+
 /// [`crate::ema`] on the thread pool; see the module documentation.
 ///
 /// # Errors
@@ -129,13 +176,7 @@ pub fn ema_async(
     period: f64,
     out: Float64Array,
 ) -> Result<AsyncTask<KernelTask<1, 1>>> {
-    let period = period_from_js("ema", period)?;
-    KernelTask::new(
-        "ema",
-        [("close", close)],
-        [("out", out)],
-        Box::new(move |[close], [out]| omega_ta_kernels::ema(close, period, out)),
-    )
+    period_task("ema", close, period, out, omega_ta_kernels::ema)
 }
 
 /// [`crate::sma`] on the thread pool; see the module documentation.
@@ -149,13 +190,7 @@ pub fn sma_async(
     period: f64,
     out: Float64Array,
 ) -> Result<AsyncTask<KernelTask<1, 1>>> {
-    let period = period_from_js("sma", period)?;
-    KernelTask::new(
-        "sma",
-        [("close", close)],
-        [("out", out)],
-        Box::new(move |[close], [out]| omega_ta_kernels::sma(close, period, out)),
-    )
+    period_task("sma", close, period, out, omega_ta_kernels::sma)
 }
 
 /// [`crate::bollinger`] on the thread pool; see the module documentation.
@@ -198,13 +233,7 @@ pub fn rsi_async(
     period: f64,
     out: Float64Array,
 ) -> Result<AsyncTask<KernelTask<1, 1>>> {
-    let period = period_from_js("rsi", period)?;
-    KernelTask::new(
-        "rsi",
-        [("close", close)],
-        [("out", out)],
-        Box::new(move |[close], [out]| omega_ta_kernels::rsi(close, period, out)),
-    )
+    period_task("rsi", close, period, out, omega_ta_kernels::rsi)
 }
 
 /// [`crate::roc`] on the thread pool; see the module documentation.
@@ -218,13 +247,7 @@ pub fn roc_async(
     period: f64,
     out: Float64Array,
 ) -> Result<AsyncTask<KernelTask<1, 1>>> {
-    let period = period_from_js("roc", period)?;
-    KernelTask::new(
-        "roc",
-        [("close", close)],
-        [("out", out)],
-        Box::new(move |[close], [out]| omega_ta_kernels::roc(close, period, out)),
-    )
+    period_task("roc", close, period, out, omega_ta_kernels::roc)
 }
 
 /// [`crate::macd`] on the thread pool; see the module documentation.
@@ -273,13 +296,11 @@ pub fn atr_async(
     out: Float64Array,
 ) -> Result<AsyncTask<KernelTask<3, 1>>> {
     let period = period_from_js("atr", period)?;
-    KernelTask::new(
+    hlc_task(
         "atr",
-        [("high", high), ("low", low), ("close", close)],
-        [("out", out)],
-        Box::new(move |[high, low, close], [out]| {
-            omega_ta_kernels::atr(high, low, close, period, out)
-        }),
+        [high, low, close],
+        out,
+        move |high, low, close, out| omega_ta_kernels::atr(high, low, close, period, out),
     )
 }
 
@@ -332,13 +353,11 @@ pub fn choppiness_async(
     out: Float64Array,
 ) -> Result<AsyncTask<KernelTask<3, 1>>> {
     let period = period_from_js("choppiness", period)?;
-    KernelTask::new(
+    hlc_task(
         "choppiness",
-        [("high", high), ("low", low), ("close", close)],
-        [("out", out)],
-        Box::new(move |[high, low, close], [out]| {
-            omega_ta_kernels::choppiness(high, low, close, period, out)
-        }),
+        [high, low, close],
+        out,
+        move |high, low, close, out| omega_ta_kernels::choppiness(high, low, close, period, out),
     )
 }
 
@@ -359,12 +378,9 @@ pub fn kalman_mean_async(
     out: Float64Array,
 ) -> Result<AsyncTask<KernelTask<1, 1>>> {
     check_kalman_params(r, q).map_err(|e| kernel_error("kalman_mean", &e))?;
-    KernelTask::new(
-        "kalman_mean",
-        [("close", close)],
-        [("out", out)],
-        Box::new(move |[close], [out]| omega_ta_kernels::kalman_mean(close, r, q, out)),
-    )
+    close_task("kalman_mean", close, out, move |close, out| {
+        omega_ta_kernels::kalman_mean(close, r, q, out)
+    })
 }
 
 /// [`crate::kalman_zscore`] on the thread pool; see the module documentation.
@@ -386,12 +402,9 @@ pub fn kalman_zscore_async(
 ) -> Result<AsyncTask<KernelTask<1, 1>>> {
     let window = window_from_js("kalman_zscore", window)?;
     check_kalman_params(r, q).map_err(|e| kernel_error("kalman_zscore", &e))?;
-    KernelTask::new(
-        "kalman_zscore",
-        [("close", close)],
-        [("out", out)],
-        Box::new(move |[close], [out]| omega_ta_kernels::kalman_zscore(close, window, r, q, out)),
-    )
+    close_task("kalman_zscore", close, out, move |close, out| {
+        omega_ta_kernels::kalman_zscore(close, window, r, q, out)
+    })
 }
 
 /// [`crate::zscore`] on the thread pool; see the module documentation.
@@ -410,12 +423,9 @@ pub fn zscore_async(
     out: Float64Array,
 ) -> Result<AsyncTask<KernelTask<1, 1>>> {
     let window = window_from_js("zscore", window)?;
-    KernelTask::new(
-        "zscore",
-        [("close", close)],
-        [("out", out)],
-        Box::new(move |[close], [out]| omega_ta_kernels::zscore(close, window, out)),
-    )
+    close_task("zscore", close, out, move |close, out| {
+        omega_ta_kernels::zscore(close, window, out)
+    })
 }
 
 /// [`crate::zscore_ema`] on the thread pool; see the module documentation.
@@ -436,14 +446,9 @@ pub fn zscore_ema_async(
 ) -> Result<AsyncTask<KernelTask<1, 1>>> {
     let window = window_from_js("zscore_ema", window)?;
     let ema_period = int_param_from_js("zscore_ema", "ema_period", ema_period)?;
-    KernelTask::new(
-        "zscore_ema",
-        [("close", close)],
-        [("out", out)],
-        Box::new(move |[close], [out]| {
-            omega_ta_kernels::zscore_ema(close, window, ema_period, out)
-        }),
-    )
+    close_task("zscore_ema", close, out, move |close, out| {
+        omega_ta_kernels::zscore_ema(close, window, ema_period, out)
+    })
 }
 
 /// [`crate::garch_volatility`] on the thread pool; see the module documentation.
@@ -483,12 +488,9 @@ pub fn garch_volatility_async(
             sigma_floor,
         ],
     )?;
-    KernelTask::new(
-        "garch_volatility",
-        [("close", close)],
-        [("out", out)],
-        Box::new(move |[close], [out]| omega_ta_kernels::garch_volatility(close, &params, out)),
-    )
+    close_task("garch_volatility", close, out, move |close, out| {
+        omega_ta_kernels::garch_volatility(close, &params, out)
+    })
 }
 
 /// [`crate::kalman_garch_zscore`] on the thread pool; see the module documentation.
@@ -532,14 +534,9 @@ pub fn kalman_garch_zscore_async(
             sigma_floor,
         ],
     )?;
-    KernelTask::new(
-        "kalman_garch_zscore",
-        [("close", close)],
-        [("out", out)],
-        Box::new(move |[close], [out]| {
-            omega_ta_kernels::kalman_garch_zscore(close, r, q, &params, out)
-        }),
-    )
+    close_task("kalman_garch_zscore", close, out, move |close, out| {
+        omega_ta_kernels::kalman_garch_zscore(close, r, q, &params, out)
+    })
 }
 
 /// Test hook, not part of the contract: a task whose computation panics on the pool thread with
