@@ -17,8 +17,9 @@ import { unavailableError } from './unavailable.js';
  * written. The kernel runs on the libuv thread pool, so the event loop stays free meanwhile.
  *
  * The caller must not read, write, detach, transfer or resize any of the call's buffers until the
- * promise settles: native code reads the inputs and writes the outputs in place on another thread
- * during that time (see docs/kernel-contract.md, "Asynchronous kernels").
+ * promise settles, nor pass its outputs to another call: native code reads the inputs and writes
+ * the outputs in place on another thread during that time (see docs/kernel-contract.md,
+ * "Asynchronous kernels"). Inputs may be shared between pending calls.
  */
 export type AsyncKernelFunction<S extends IndicatorSpec> = (...args: Parameters<KernelFunction<S>>) => Promise<void>;
 
