@@ -140,7 +140,7 @@ function asyncCall(fn, args, kind) {
   );
 }
 
-const IN_FLIGHT = 64;
+const IN_FLIGHT = 512;
 
 /** `count` calls, cycling through the indicators and the four ways to call them. */
 async function phase(count) {
