@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { callKernel, type IndicatorSpec, type Kernel } from '@omega-ta/kernel-interface';
 import { relativeError, sameNumber } from '@omega-ta/golden';
 import { expectThat, sameBits, type Check } from './check.js';
-import { inputsOf, outputsOf, paramsArbitrary, seriesGenerators } from './series.js';
+import { differentialGenerators, inputsOf, outputsOf, paramsArbitrary } from './series.js';
 
 /** How many random series the differential checks of one suite have found equal so far. */
 export interface SeriesTally {
@@ -21,7 +21,7 @@ export function differentialChecks(
   options: { numRuns: number; bitwise: boolean; tolerance: number; tally: SeriesTally },
 ): Check[] {
   const mode = options.bitwise ? 'bitwise' : `within ${options.tolerance} relative`;
-  return seriesGenerators.map((gen) => ({
+  return differentialGenerators.map((gen) => ({
     name: `differential › ${spec.name} › ${gen.name}: equal to ${baseline.info.name} ${mode}`,
     run: () =>
       fc.assert(

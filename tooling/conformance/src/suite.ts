@@ -6,7 +6,7 @@ import { errorChecks } from './error-checks.js';
 import { naiveChecks } from './naive-checks.js';
 import { propertyChecks } from './property-checks.js';
 import { REFERENCE_TOLERANCE, referenceChecks } from './reference-checks.js';
-import { seriesGenerators } from './series.js';
+import { differentialGenerators } from './series.js';
 
 /** Random series the differential check compares per suite run, by default (issue 3, item 5). */
 export const DIFFERENTIAL_SERIES = 100_000;
@@ -39,7 +39,7 @@ export function conformanceChecks(kernel: Kernel, options: SuiteOptions = {}): C
   const baseline = options.baseline ?? baselineKernel;
   const checks = referenceChecks(kernel, options.referenceDir);
   const differentialTarget = options.differentialSeries ?? DIFFERENTIAL_SERIES;
-  const differentialRuns = Math.max(numRuns, Math.ceil(differentialTarget / (indicatorList.length * seriesGenerators.length)));
+  const differentialRuns = Math.max(numRuns, Math.ceil(differentialTarget / (indicatorList.length * differentialGenerators.length)));
   const tally: SeriesTally = { compared: 0 };
   // Comparing the baseline with itself proves nothing.
   const differential = kernel.info.name !== baseline.info.name;
