@@ -1,5 +1,6 @@
 // Quick start, command 2 (`pnpm test`): type checks, every vitest project, the Rust unit tests,
-// clippy and rustdoc, and the packaging check, then one closing line `N passed, N failed`.
+// clippy and rustdoc, the native leak check, and the packaging check, then one closing line
+// `N passed, N failed`.
 // Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -61,6 +62,11 @@ const clippy = run('cargo', ['clippy', ...manifest, '--workspace', '--all-target
 clippy.status === 0 ? (passed += 1) : (failed += 1);
 const rustdoc = run('cargo', ['doc', ...manifest, '--workspace', '--no-deps'], { env: { ...process.env, RUSTDOCFLAGS: '-D warnings' } });
 rustdoc.status === 0 ? (passed += 1) : (failed += 1);
+
+// Leak check: a million native kernel calls (sync and async, good and bad arguments) with RSS
+// sampled in phases; fails when resident memory keeps growing.
+const leak = run('node', ['packages/kernels-native/scripts/leak-check.mjs']);
+leak.status === 0 ? (passed += 1) : (failed += 1);
 
 // Every package packs and installs into an empty folder, loading by import and by require.
 const pack = run('node', ['scripts/pack-check.mjs']);
