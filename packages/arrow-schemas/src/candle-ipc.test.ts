@@ -1,7 +1,7 @@
 import { Int32, Table, makeVector, tableFromArrays, vectorFromArray } from 'apache-arrow';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tableToIPC } from './arrow.js';
+import { candleColumnsToIPC, tableToIPC } from './arrow.js';
 import { readCandlesIpc, writeCandlesIpc } from './candle-ipc.js';
 import { DataError } from './errors.js';
 import { candleTableArb, tableDifferences } from './table.arbitrary.js';
@@ -46,6 +46,25 @@ describe('readCandlesIpc / writeCandlesIpc', () => {
     expect([noTime.code, noTime.row]).toEqual(['INVALID_ARGUMENT', 1]);
     const garbage = rejection(() => readCandlesIpc(new Uint8Array([1, 2, 3]), { source: 'a.arrow' }));
     expect([garbage.code, garbage.source]).toEqual(['WRONG_TYPE', 'a.arrow']);
+  });
+
+  it('rejects, at the first offending row, a duplicate or earlier time and a high below the low', () => {
+    fc.assert(
+      fc.property(candleTableArb({ minRows: 2, maxRows: 20 }), fc.nat(), fc.constantFrom('duplicate', 'earlier', 'high<low'), (table, r, fault) => {
+        const n = table.timestamp.length;
+        const row = 1 + (r % (n - 1));
+        const time = table.timestamp.slice();
+        const high = table.columns.high.slice();
+        const low = table.columns.low.slice();
+        if (fault === 'high<low') [high[row], low[row]] = [1, 2];
+        else time[row] = (time[row - 1] as number) - (fault === 'earlier' ? 1 : 0);
+        const bytes = candleColumnsToIPC({ ...table.columns, time, high, low });
+        const e = rejection(() => readCandlesIpc(bytes, { source: 'f.arrow' }));
+        const expected = fault === 'high<low' ? ['INVALID_VALUE', 'high'] : ['UNSORTED', 'timestamp'];
+        expect([e.code, e.column, e.row, e.source]).toEqual([...expected, row, 'f.arrow']);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('reads the float columns as views of the IPC buffer', () => {
