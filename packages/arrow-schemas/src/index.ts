@@ -80,3 +80,14 @@ export { readCandlesCsv, writeCandlesCsv, type ReadCandlesCsvOptions } from './c
 export { type TimestampUnit } from './timestamp-text.js';
 export { readCandlesParquet, writeCandlesParquet } from './parquet.js';
 export { readCandlesIpc, writeCandlesIpc } from './candle-ipc.js';
+
+// The aligned multi-timeframe Arrow schema (per primary row, per timeframe and side: OHLCV, valid, source bar time).
+export {
+  ALIGNED_SCHEMA_ID,
+  PRIMARY_TIMEFRAME_KEY,
+  alignedDataFromIPC,
+  alignedDataToIPC,
+  alignedDataToTable,
+  alignedSchema,
+  tableToAlignedData,
+} from './aligned-arrow.js';

@@ -1,4 +1,5 @@
 import { DataError, type AlignedData, type Side } from '@omega-ta/arrow-schemas';
+import { alignedFromArrow, type AlignedArrowSource } from './from-arrow.js';
 import { candleSeries, type Candle, type CandleSeries } from './series.js';
 import { appendRow, CandleWindow, type WindowRange } from './window.js';
 
@@ -110,6 +111,14 @@ export class SymbolDataSlice {
     checkIndex(index, 'index', this.isCompat);
     this.data = data;
     this.current = index;
+  }
+
+  /**
+   * A slice over an aligned Arrow table or its IPC bytes (schema `omega-ta.aligned/1`, see
+   * `alignedDataToTable`) at row `index`; the price columns are read without copying.
+   */
+  static fromArrow(source: AlignedArrowSource, index: number, options: SliceOptions = {}): SymbolDataSlice {
+    return new SymbolDataSlice(alignedFromArrow(source), index, options);
   }
 
   private get isCompat(): boolean {
