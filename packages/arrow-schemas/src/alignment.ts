@@ -362,11 +362,11 @@ function gather(
     close: new Float64Array(n),
     volume: new Float64Array(n),
   };
+  const times = s.timestamp;
   for (let i = 0; i < n; i += 1) {
     const j = idx[i] as number;
     if (j < 0 && allowNone) {
       out.time[i] = Number.NaN;
-      for (const f of PRICE_FIELDS) out[f][i] = Number.NaN;
       continue;
     }
     if (j < 0 || j >= len) {
@@ -375,8 +375,16 @@ function gather(
         row: i,
       });
     }
-    out.time[i] = (s.timestamp[j] as number) - timeShift;
-    for (const f of PRICE_FIELDS) out[f][i] = Number(s[f][j]);
+    out.time[i] = (times[j] as number) - timeShift;
+  }
+  // One field at a time: each loop reads a single source array (monomorphic, no keyed lookups per row).
+  for (const f of PRICE_FIELDS) {
+    const src = s[f];
+    const dst = out[f];
+    for (let i = 0; i < n; i += 1) {
+      const j = idx[i] as number;
+      dst[i] = j < 0 ? Number.NaN : Number(src[j]);
+    }
   }
   return out;
 }
