@@ -5,9 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { alignedDataFromIPC, alignedDataToIPC, alignedDataToTable, tableToAlignedData } from './aligned-arrow.js';
 import { columnReadStats, tableFromIPC, tableToIPC, timeColumnData } from './arrow.js';
 import { alignedData } from './columns.js';
-import { DataError } from './errors.js';
 import { CANDLE_FIELDS, type AlignedData } from './model.js';
-import { firstDifference } from './table.arbitrary.js';
+import { firstDifference, rejection } from './test-support.js';
 
 function differences(a: AlignedData, b: AlignedData): string[] {
   const out: string[] = [];
@@ -51,16 +50,6 @@ const alignedArb: fc.Arbitrary<AlignedData> = fc
       }),
     );
   });
-
-function rejection(fn: () => unknown): DataError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return error as DataError;
-  }
-  throw new Error('expected a DataError');
-}
 
 describe('aligned multi-timeframe Arrow schema', () => {
   it('IPC round trip keeps every value bitwise, the timeframe order and the primary timeframe', () => {

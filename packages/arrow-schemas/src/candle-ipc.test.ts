@@ -3,18 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { candleColumnsToIPC, tableToIPC } from './arrow.js';
 import { readCandlesIpc, writeCandlesIpc } from './candle-ipc.js';
-import { DataError } from './errors.js';
-import { candleTableArb, tableDifferences } from './table.arbitrary.js';
-
-function rejection(fn: () => unknown): DataError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return error as DataError;
-  }
-  throw new Error('expected a DataError');
-}
+import { candleTableArb, rejection, tableDifferences } from './test-support.js';
 
 describe('readCandlesIpc / writeCandlesIpc', () => {
   it('round trip (file and stream) keeps metadata, extra columns and every value bitwise', () => {

@@ -1,19 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCandlesCsv, writeCandlesCsv } from './csv.js';
-import { DataError } from './errors.js';
 import { PRICE_FIELDS } from './model.js';
-import { candleTableArb, tableDifferences } from './table.arbitrary.js';
-
-function rejection(fn: () => unknown): DataError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return error as DataError;
-  }
-  throw new Error('expected a DataError');
-}
+import { candleTableArb, rejection, tableDifferences } from './test-support.js';
 
 const HEADER = 'timestamp,open,high,low,close,volume';
 

@@ -4,7 +4,7 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
 import { DataError } from './errors.js';
 import { readCandlesParquet, writeCandlesParquet } from './parquet.js';
-import { candleTableArb, tableDifferences } from './table.arbitrary.js';
+import { candleTableArb, tableDifferences } from './test-support.js';
 
 async function rejection(promise: Promise<unknown>): Promise<DataError> {
   try {

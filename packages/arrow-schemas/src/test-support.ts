@@ -1,8 +1,21 @@
 import fc from 'fast-check';
+import { expect } from 'vitest';
+import { DataError } from './errors.js';
 import { PRICE_FIELDS } from './model.js';
 import type { CandleTable } from './table.js';
 
-/** Test support: random valid candle tables and a bitwise comparison of columns. */
+/** Test support: random valid candle tables, a bitwise comparison of columns, the DataError a call throws. */
+
+/** The DataError `fn` throws (the test fails when it throws something else or nothing). */
+export function rejection(fn: () => unknown): DataError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(DataError);
+    return error as DataError;
+  }
+  throw new Error('expected a DataError');
+}
 
 const anyDouble = fc.double();
 const name = fc.constantFrom('sma_20', 'rsi', 'Z score', 'a,b', 'q"x', 'ema.9');
