@@ -18,6 +18,19 @@ describe('readCandlesCsv / writeCandlesCsv', () => {
     );
   });
 
+  it('reads the same values through the quoted tokenizer as through the line splitter (LF, CRLF, CR)', () => {
+    fc.assert(
+      fc.property(candleTableArb({ maxRows: 12 }), fc.constantFrom('\n', '\r\n', '\r'), (table, eol) => {
+        const text = writeCandlesCsv(table).replaceAll('\n', eol);
+        const quoted = `"timestamp"${text.slice('timestamp'.length)}`;
+        const a = readCandlesCsv(text);
+        expect(tableDifferences(table, a)).toEqual([]);
+        expect(tableDifferences(table, readCandlesCsv(quoted))).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('reads ISO-8601 times with offsets, a space separator or a bare date, header names in any case and order', () => {
     const csv = [
       'Close,DATE,open,High,low,Volume,signal',

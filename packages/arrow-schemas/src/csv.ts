@@ -16,14 +16,31 @@ interface CsvRecord {
   readonly line: number;
 }
 
-/** Splits CSV text into records (RFC 4180: `"` quoting with `""` escapes, LF or CRLF), skipping blank lines. */
+/** Splits CSV text into records (RFC 4180: `"` quoting with `""` escapes; LF, CRLF or CR), skipping blank lines. */
 function parseRecords(text: string, source: string | undefined): CsvRecord[] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return body.includes('"') ? parseQuoted(body, source) : parseUnquoted(body);
+}
+
+/** Without quotes a record is a line and a field is what lies between commas (the fast path). */
+function parseUnquoted(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  const lines = text.split(/\r\n|\n|\r/);
+  for (let k = 0; k < lines.length; k += 1) {
+    const line = lines[k] as string;
+    if (line.trim() !== '') records.push({ fields: line.split(','), line: k + 1 });
+  }
+  return records;
+}
+
+/** The general tokenizer, one character at a time (quoted fields may hold commas and line breaks). */
+function parseQuoted(text: string, source: string | undefined): CsvRecord[] {
   const records: CsvRecord[] = [];
   let fields: string[] = [];
   let field = '';
   let line = 1;
   let recordLine = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let i = 0;
   const n = text.length;
   const endRecord = (): void => {
     fields.push(field);
