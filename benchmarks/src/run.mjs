@@ -37,12 +37,13 @@ for (const impl of [...kernels, ...peers]) {
 
 const results = [];
 const fmt = (x, digits = 2) => (x === null || Number.isNaN(x) ? '—' : x.toFixed(digits));
+const speedup = (x) => (x === null ? '—' : `${fmt(x)}x`);
 
 for (const bars of sizes) {
   const table = randomWalk(bars);
   const arrays = peers.length === 0 ? null : asArrays(table);
   console.log(`\n${bars.toLocaleString('en-US')} bars (ns/bar: median [p25–p75]; speed-up = peer time / this time)`);
-  console.log(`${'op'.padEnd(11)}${'implementation'.padEnd(42)}${'ns/bar'.padStart(10)}${'p25–p75'.padStart(18)}  vs fastest JS peer  vs fastest peer`);
+  console.log(`${'op'.padEnd(20)}${'implementation'.padEnd(42)}${'ns/bar'.padStart(10)}${'p25–p75'.padStart(18)}  vs fastest JS peer  vs fastest peer`);
   for (const { op, spec, params } of ops) {
     const rows = [];
     for (const impl of kernels) {
@@ -64,7 +65,7 @@ for (const bars of sizes) {
       const vsJs = fastestJs === null ? null : fastestJs / r.medianNs;
       const vsAny = fastestAny === null ? null : fastestAny / r.medianNs;
       console.log(
-        `${op.padEnd(11)}${r.impl.padEnd(42)}${fmt(r.medianNs / bars).padStart(10)}${`${fmt(r.p25Ns / bars)}–${fmt(r.p75Ns / bars)}`.padStart(18)}  ${`${fmt(vsJs)}x`.padStart(18)}  ${`${fmt(vsAny)}x`.padStart(14)}`,
+        `${op.padEnd(20)}${r.impl.padEnd(42)}${fmt(r.medianNs / bars).padStart(10)}${`${fmt(r.p25Ns / bars)}–${fmt(r.p75Ns / bars)}`.padStart(18)}  ${speedup(vsJs).padStart(18)}  ${speedup(vsAny).padStart(14)}`,
       );
     }
   }
