@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// pnpm bench [--bars 50000,1000000] [--ops ema,sma] [--quick] [--json <file>] [--scaling]
+// pnpm bench [--bars 50000,1000000] [--ops ema,sma] [--quick] [--json <file>] [--scaling] [--cpu-time]
 // Times every registry indicator for omega-ta's implementations and the installed peers on the
 // same seeded bars in one run, prints per size a table with each implementation's speed-up over
 // the fastest pure-JavaScript peer and over the fastest peer of all, and optionally writes the
 // measurements as JSON: [{op, impl, bars, medianNs, p25Ns, p75Ns, peakBytes}].
 // --scaling: the linear-scaling check instead, omega-ta's two kernels at 1,000,000 and
 // 10,000,000 bars, ns/bar at each size and their ratio (1.00 = linear).
+// --cpu-time: samples are the process's CPU time instead of wall time (for a shared machine).
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,12 +23,13 @@ const { values } = parseArgs({
     json: { type: 'string' },
     quick: { type: 'boolean', default: false },
     scaling: { type: 'boolean', default: false },
+    'cpu-time': { type: 'boolean', default: false },
   },
 });
 
 const sizes = values.scaling ? [1_000_000, 10_000_000] : values.bars.split(',').map(Number);
 const ops = values.ops === undefined ? allOps : allOps.filter((o) => values.ops.split(',').includes(o.op));
-const budget = { budgetMs: values.quick ? 100 : 400, minSamples: values.quick ? 3 : 7 };
+const budget = { budgetMs: values.quick ? 100 : 400, minSamples: values.quick ? 3 : 7, cpuTime: values['cpu-time'] };
 const peers = values.scaling ? [] : await peerImpls();
 const kernels = values.scaling ? omegaImpls.filter((impl) => impl.name.startsWith('@omega-ta/kernels-')) : omegaImpls;
 
