@@ -150,3 +150,16 @@ export function alignedDataFromIPC(bytes: Uint8Array, stats?: ColumnReadStats): 
   if (table.schema.fields.length === 0) throw new DataError('WRONG_TYPE', 'not Arrow IPC data (no columns)');
   return tableToAlignedData(table, stats);
 }
+
+/** An aligned multi-timeframe Arrow table (schema `omega-ta.aligned/1`) or its IPC bytes (file or stream). */
+export type AlignedArrowSource = Table | Uint8Array;
+
+/**
+ * The {@link AlignedData} of an aligned Arrow table or its IPC bytes: the float columns are views
+ * of Arrow's buffers (no copy when a column has one chunk and no nulls), time columns are
+ * converted once. `stats` counts views and copies. Throws the DataErrors of
+ * {@link tableToAlignedData}.
+ */
+export function alignedFromArrow(source: AlignedArrowSource, stats?: ColumnReadStats): AlignedData {
+  return source instanceof Uint8Array ? alignedDataFromIPC(source, stats) : tableToAlignedData(source, stats);
+}

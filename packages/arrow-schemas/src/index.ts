@@ -86,8 +86,10 @@ export {
   ALIGNED_SCHEMA_ID,
   PRIMARY_TIMEFRAME_KEY,
   alignedDataFromIPC,
+  alignedFromArrow,
   alignedDataToIPC,
   alignedDataToTable,
   alignedSchema,
   tableToAlignedData,
+  type AlignedArrowSource,
 } from './aligned-arrow.js';

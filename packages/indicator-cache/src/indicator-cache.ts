@@ -1,4 +1,4 @@
-import type { AlignedData } from '@omega-ta/arrow-schemas';
+import { alignedFromArrow, alignedFromCandles, type AlignedArrowSource, type AlignedData, type CandleListsBySide } from '@omega-ta/arrow-schemas';
 import type { ReadonlyFloat64Array } from '@omega-ta/kernel-interface';
 import { selectBackend, type BackendInfo } from './backend.js';
 import { CacheCore } from './cache-core.js';
@@ -29,6 +29,29 @@ export class IndicatorCache {
   constructor(data: AlignedData, options: IndicatorCacheOptions = {}) {
     const { strictParams = false, kalmanResumeAfterGap = false } = options;
     this.#core = new CacheCore(data, strictParams, kalmanResumeAfterGap, selectBackend(options.backend), ResultGuard.enabled(options.guardResults));
+  }
+
+  /**
+   * From candle objects as the original took them: `lists` is `{tf: {bid?: [...], ask?: [...]}}`
+   * with one candle (`{open, high, low, close, volume}`, optional `timestamp`) or `null` per
+   * primary row; `timestamp` holds the primary rows' open times. The values are copied once
+   * into columns (`alignedFromCandles` of `@omega-ta/arrow-schemas`, which validates them).
+   */
+  static fromCandles(
+    primaryTimeframe: string,
+    timestamp: ArrayLike<number | Date>,
+    lists: Readonly<Record<string, CandleListsBySide>>,
+    options: IndicatorCacheOptions = {},
+  ): IndicatorCache {
+    return new IndicatorCache(alignedFromCandles(primaryTimeframe, timestamp, lists), options);
+  }
+
+  /**
+   * From an aligned multi-timeframe Arrow table (schema `omega-ta.aligned/1`) or its IPC bytes;
+   * the price columns are views of Arrow's buffers where Arrow allows (`alignedFromArrow`).
+   */
+  static fromArrow(source: AlignedArrowSource, options: IndicatorCacheOptions = {}): IndicatorCache {
+    return new IndicatorCache(alignedFromArrow(source), options);
   }
 
   /** Which backend answers calls, what was requested, and why. */

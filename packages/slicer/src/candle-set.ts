@@ -1,5 +1,4 @@
-import { DataError, type AlignedData, type Side } from '@omega-ta/arrow-schemas';
-import { alignedFromArrow, type AlignedArrowSource } from './from-arrow.js';
+import { alignedFromArrow, DataError, type AlignedArrowSource, type AlignedData, type Side } from '@omega-ta/arrow-schemas';
 import type { Candle } from './series.js';
 import { checkIndex, prefixWindow, pythonRow, servedSide, seriesOf, type CompatMode, type SymbolDataSlice } from './slice.js';
 import type { CandleWindow } from './window.js';

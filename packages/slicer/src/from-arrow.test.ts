@@ -2,7 +2,7 @@ import { alignedData, alignedDataToIPC, alignedDataToTable, columnReadStats, Dat
 import { listDatasets, loadDataset, loadSliceTrace } from '@omega-ta/golden';
 import { describe, expect, it } from 'vitest';
 import { CandleSet } from './candle-set.js';
-import { alignedFromArrow } from './from-arrow.js';
+import { alignedFromArrow } from '@omega-ta/arrow-schemas';
 import { replaySliceTrace } from './replay.js';
 import { SymbolDataSlice } from './slice.js';
 

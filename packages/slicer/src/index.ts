@@ -14,7 +14,7 @@ export { CandleSet, type CandleSetOptions } from './candle-set.js';
 export { CandleWindow, type WindowRows } from './window.js';
 
 // Aligned data from an aligned Arrow table or IPC bytes (zero-copy for the price columns).
-export { alignedFromArrow, type AlignedArrowSource } from './from-arrow.js';
+export { alignedFromArrow, type AlignedArrowSource } from '@omega-ta/arrow-schemas';
 
 // Candle objects (one frozen object per source bar run) and the per-columns candle cache.
 export { CandleSeries, candleSeries, type Candle } from './series.js';

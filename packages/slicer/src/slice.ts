@@ -1,5 +1,4 @@
-import { DataError, type AlignedData, type Side } from '@omega-ta/arrow-schemas';
-import { alignedFromArrow, type AlignedArrowSource } from './from-arrow.js';
+import { alignedFromArrow, DataError, type AlignedArrowSource, type AlignedData, type Side } from '@omega-ta/arrow-schemas';
 import { candleSeries, type Candle, type CandleSeries } from './series.js';
 import { appendRow, CandleWindow, type WindowRange } from './window.js';
 
