@@ -120,3 +120,25 @@ def case_from_file(obj: Dict[str, Any], provenance: Dict[str, Any]) -> Alignment
     return AlignmentCase(name=obj["name"], description=obj["description"], primary_tf=obj["primary_tf"],
                          config=obj["timestamp_alignment"], exercises=obj["exercises"], raw=obj["input"],
                          dataset=obj["dataset"], dataset_rows=obj["dataset_rows"], provenance=provenance)
+
+
+def write_cases(out_dir: str, cases: List[AlignmentCase], build: Callable[..., Any], apply: Callable[..., Any],
+                candle_cls: Any) -> List[Dict[str, Any]]:
+    """Write `expected/<name>.alignment.json` for each case; their manifest entries."""
+    entries = []
+    for case in cases:
+        expected = run_case(case, build, apply, candle_cls)
+        text = file_text(case, expected)
+        with open(f"{out_dir}/expected/{case.name}.alignment.json", "w", encoding="ascii") as fh:
+            fh.write(text)
+        entries.append(manifest_entry(case, expected, len(text.encode("ascii"))))
+    return entries
+
+
+def alignment_provenance(runner: Dict[str, str]) -> Dict[str, Any]:
+    """manifest.json -> provenance.alignment of a set with generated alignment cases."""
+    return {"function": "backtest_engine.runner._build_alignment_plan + _apply_alignment_plan (original)",
+            "runner": runner, "defaults_when_absent": DEFAULTS,
+            "note": "every case file holds its raw input and full config; the plan or error is the original's",
+            "alignment_case_files": "expected/<name>.alignment.json: raw per-timeframe input, config and the "
+                                    "original's plan (or error); see alignment_cases"}

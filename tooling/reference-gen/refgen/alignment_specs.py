@@ -1,0 +1,216 @@
+"""Alignment cases the shared set does not have: hand-made raw per-timeframe candle lists (seeded
+values; only the timestamps matter to the alignment) and the config each one exercises."""
+from __future__ import annotations
+
+from typing import Any, Dict, Iterable, List, Optional
+
+import numpy as np
+
+from .alignment_run import DEFAULTS, AlignmentCase
+from .synthetic import _weekend
+
+MS_PER_MIN = 60_000
+TF_MINUTES = {"M1": 1, "M5": 5, "M15": 15, "M30": 30, "H1": 60, "H4": 240, "D1": 1440}
+FRI_2024_06_07 = 1_717_718_400_000  # 2024-06-07T00:00Z, a Friday
+WED_2024_06_05 = 1_717_545_600_000  # 2024-06-05T00:00Z
+
+
+def bar_opens(tf: str, start_ms: int, end_ms: int, weekends: bool = True) -> List[int]:
+    """Open times of the UTC-aligned `tf` bars in [start_ms, end_ms), FX weekend left out."""
+    size = TF_MINUTES[tf] * MS_PER_MIN
+    first = -(-start_ms // size) * size
+    return [t for t in range(first, end_ms, size) if not (weekends and _weekend(t))]
+
+
+def columns(rng: np.random.Generator, stamps: List[int], price: float, spread: float) -> Dict[str, Dict[str, List[Any]]]:
+    """bid and ask columns over the same timestamps: a 5-decimal walk, ask = bid + spread."""
+    closes = np.round(price * np.exp(np.cumsum(rng.normal(0.0, 0.0007, len(stamps)))), 5)
+    out: Dict[str, Dict[str, List[Any]]] = {}
+    opens = np.concatenate([[price], closes[:-1]])
+    highs = np.round(np.maximum(opens, closes) + rng.integers(0, 30, len(stamps)) * 1e-5, 5)
+    lows = np.round(np.minimum(opens, closes) - rng.integers(0, 30, len(stamps)) * 1e-5, 5)
+    vols = rng.integers(1, 5000, len(stamps))
+    for side, add in (("bid", 0.0), ("ask", spread)):
+        out[side] = {"timestamp": list(stamps),
+                     **{f: [round(float(v) + add, 5) for v in arr] for f, arr in
+                        (("open", opens), ("high", highs), ("low", lows), ("close", closes))},
+                     "volume": [float(v) for v in vols]}
+    return out
+
+
+def drop(cols: Dict[str, List[Any]], stamps: Iterable[int]) -> None:
+    """Remove the candles with these timestamps from one list (in place)."""
+    gone = set(stamps)
+    keep = [i for i, t in enumerate(cols["timestamp"]) if t not in gone]
+    for key in cols:
+        cols[key] = [cols[key][i] for i in keep]
+
+
+def duplicate(cols: Dict[str, List[Any]], stamp: int) -> None:
+    """Insert a second candle with this timestamp right after the first (other values: +1 tick)."""
+    i = cols["timestamp"].index(stamp)
+    for key in cols:
+        v = cols[key][i]
+        cols[key].insert(i + 1, v if key in ("timestamp", "volume") else round(v + 1e-5, 5))
+
+
+def stamp_close(cols: Dict[str, List[Any]], tf: str) -> None:
+    """Timestamps of a close-stamped timeframe: the bar's close time."""
+    cols["timestamp"] = [t + TF_MINUTES[tf] * MS_PER_MIN for t in cols["timestamp"]]
+
+
+def raw_input(seed: int, order: List[str], start_ms: int, end_ms: int, higher_from_ms: Optional[int] = None,
+              primary_tf: Optional[str] = None) -> Dict[str, Dict[str, Dict[str, List[Any]]]]:
+    """Raw lists per timeframe in `order`; higher timeframes start at `higher_from_ms` (default start_ms)."""
+    rng = np.random.default_rng(seed)
+    raw = {}
+    for tf in order:
+        begin = start_ms if tf == primary_tf or higher_from_ms is None else higher_from_ms
+        raw[tf] = columns(rng, bar_opens(tf, begin, end_ms), 1.08 + 0.01 * len(raw), 0.00012)
+    return raw
+
+
+def config(**overrides: Any) -> Dict[str, Any]:
+    return {**DEFAULTS, "higher_tf_timestamps_mode": {}, **overrides}
+
+
+def at(ms: int, hours: float) -> int:
+    return ms + int(hours * 60) * MS_PER_MIN
+
+
+def _case(name: str, description: str, primary_tf: str, cfg: Dict[str, Any], exercises: List[str],
+          raw: Dict[str, Any]) -> AlignmentCase:
+    return AlignmentCase(name=name, description=description, primary_tf=primary_tf, config=cfg,
+                         exercises=exercises, raw=raw)
+
+
+def alignment_cases() -> List[AlignmentCase]:
+    wed, fri = WED_2024_06_05, FRI_2024_06_07
+    out = []
+
+    raw = raw_input(101, ["M15", "H1", "H4"], wed, at(wed, 24), primary_tf="M15")
+    drop(raw["M15"]["bid"], [at(wed, 3)])
+    drop(raw["M15"]["ask"], [at(wed, 3.25)])
+    duplicate(raw["M15"]["ask"], at(wed, 10))
+    drop(raw["H1"]["bid"], [at(wed, 6), at(wed, 7)])
+    drop(raw["H4"]["ask"], [at(wed, 8)])
+    out.append(_case("align-stale1-entry-open",
+                     "Primary M15 (one day) with H1, H4; stale_bar_limit_bars 1 (a completed bar is used on its "
+                     "first two rows only), entry open. Bid lacks 03:00, ask lacks 03:15; one ask primary timestamp "
+                     "(10:00) occurs twice; H1 bid 06:00 and 07:00 and H4 ask 08:00 removed.",
+                     "M15", config(stale_bar_limit_bars=1),
+                     ["stale_bar_limit_bars=1", "entry_timestamp_mode=open", "bid/ask primary mismatch",
+                      "duplicate primary timestamp", "removed higher-timeframe bars"], raw))
+
+    raw = raw_input(102, ["M5", "M15", "H1", "D1"], at(fri, 18), at(fri, 74), higher_from_ms=at(fri, -48), primary_tf="M5")
+    stamp_close(raw["H1"]["bid"], "H1")
+    stamp_close(raw["H1"]["ask"], "H1")
+    stamp_close(raw["D1"]["bid"], "D1")
+    stamp_close(raw["D1"]["ask"], "D1")
+    drop(raw["M15"]["ask"], [at(fri, 20.5), at(fri, 20.75)])
+    out.append(_case("align-stale7-close-stamped",
+                     "Primary M5 from Friday 18:00 to Monday 02:00 (across the weekend) with M15, H1, D1; higher "
+                     "timeframes from Wednesday 18:00. H1 and D1 candles carry the bar's close time "
+                     "(higher_tf_timestamps_mode H1=close, D1=close). entry_timestamp_mode close, "
+                     "stale_bar_limit_bars 7; M15 ask 20:30 and 20:45 removed.",
+                     "M5", config(stale_bar_limit_bars=7, entry_timestamp_mode="close",
+                                  higher_tf_timestamps_mode={"H1": "close", "D1": "close"}),
+                     ["stale_bar_limit_bars=7", "entry_timestamp_mode=close", "higher_tf_timestamps_mode H1,D1=close",
+                      "weekend", "several timeframes"], raw))
+
+    raw = raw_input(103, ["M1", "M5", "M30", "H1"], at(wed, 9), at(wed, 12), primary_tf="M1")
+    drop(raw["M1"]["bid"], [at(wed, 9.5), at(wed, 10)])
+    drop(raw["M1"]["ask"], [at(wed, 11)])
+    drop(raw["M5"]["bid"], [at(wed, 10.25)])
+    out.append(_case("align-strict-mode",
+                     "Primary M1 (3 hours) with M5, M30, H1; additional_tfs_mode strict and max_missing_ratio 0.5 "
+                     "(accepted). Bid lacks 09:30 and 10:00, ask lacks 11:00; M5 bid 10:15 removed.",
+                     "M1", config(additional_tfs_mode="strict", max_missing_ratio=0.5),
+                     ["additional_tfs_mode=strict", "max_missing_ratio=0.5", "bid/ask primary mismatch",
+                      "removed higher-timeframe bars"], raw))
+
+    raw = raw_input(104, ["M15", "H1", "H4"], at(wed, 2), at(wed, 14), higher_from_ms=wed, primary_tf="M15")
+    stamp_close(raw["H1"]["bid"], "H1")
+    stamp_close(raw["H1"]["ask"], "H1")
+    drop(raw["H4"]["bid"], [at(wed, 4)])
+    out.append(_case("align-uppercase-modes",
+                     "Primary M15 (12 hours) with H1 (close-stamped) and H4. entry_timestamp_mode 'CLOSE' and "
+                     "higher_tf_timestamps_mode H1='Close' (the original lower-cases both); stale_bar_limit_bars -2 "
+                     "(not > 0: the default limit); H4 bid 04:00 removed.",
+                     "M15", config(entry_timestamp_mode="CLOSE", stale_bar_limit_bars=-2,
+                                   higher_tf_timestamps_mode={"H1": "Close"}),
+                     ["entry_timestamp_mode upper case", "higher_tf_timestamps_mode value 'Close'",
+                      "stale_bar_limit_bars < 0 (default limit)", "removed higher-timeframe bars"], raw))
+
+    raw = raw_input(105, ["M15", "H1", "H4", "D1"], at(wed, -4), at(wed, 12), higher_from_ms=at(wed, -48), primary_tf="M15")
+    gap = [t for t in raw["M15"]["bid"]["timestamp"] if at(wed, 5) <= t < at(wed, 9)]
+    drop(raw["M15"]["bid"], gap)
+    drop(raw["M15"]["ask"], gap)
+    drop(raw["H1"]["ask"], [at(wed, 2)])
+    out.append(_case("align-no-previous-completed-stale2",
+                     "Primary M15 from Tuesday 20:00 to Wednesday 12:00 with H1, H4, D1 (from Monday); "
+                     "use_previous_completed_higher_tf false, stale_bar_limit_bars 2, entry open. A 4-hour hole "
+                     "(05:00-09:00, both sides) holds the H4 open 08:00, which is then never on the common grid; "
+                     "the D1 bar opening at 00:00 is; H1 ask 02:00 removed.",
+                     "M15", config(use_previous_completed_higher_tf=False, stale_bar_limit_bars=2),
+                     ["use_previous_completed_higher_tf=false", "stale_bar_limit_bars=2",
+                      "higher-timeframe open not on the common grid", "gap", "several timeframes"], raw))
+
+    raw = raw_input(106, ["M5", "H1", "H4"], wed, at(wed, 8), higher_from_ms=at(wed, 3), primary_tf="M5")
+    out.append(_case("align-higher-tf-starts-late",
+                     "Primary M5 from 00:00 to 08:00 with H1 and H4 lists that start at 03:00 and 04:00: no "
+                     "previous completed bar on the first rows (H1 until 04:00, H4 until 08:00: never). Default "
+                     "config.",
+                     "M5", config(), ["no previous completed bar", "carry_forward defaults"], raw))
+
+    raw = raw_input(107, ["M30", "H1", "D1"], wed, at(wed, 6), primary_tf="M30")
+    raw["D1"] = {side: {k: [] for k in cols} for side, cols in raw["D1"].items()}
+    out.append(_case("align-empty-higher-tf",
+                     "Primary M30 (6 hours) with H1 and an empty D1 list on both sides (every D1 index -1). "
+                     "Default config.",
+                     "M30", config(), ["empty higher-timeframe list", "no previous completed bar"], raw))
+
+    raw = raw_input(108, ["D1", "H1", "H4"], at(wed, -48), at(wed, 8 * 24), primary_tf="H1")
+    gap = [t for t in raw["H1"]["bid"]["timestamp"] if at(wed, 30) <= t < at(wed, 78)]
+    drop(raw["H1"]["bid"], gap)
+    drop(raw["H1"]["ask"], gap)
+    drop(raw["H4"]["bid"], [at(wed, 4), at(wed, 8)])
+    drop(raw["D1"]["ask"], [at(wed, 24)])
+    out.append(_case("align-primary-not-first",
+                     "Primary H1 listed between D1 and H4 (input order D1, H1, H4; per_tf keeps D1, H4), Monday "
+                     "00:00 to the second Thursday 00:00 with a weekend and a 48-hour hole on both sides "
+                     "(Thursday 06:00 to Saturday 06:00, i.e. into the weekend); H4 bid 04:00 and 08:00 and D1 ask "
+                     "Thursday removed. Default config.",
+                     "H1", config(), ["primary not first in input", "gap", "weekend", "removed higher-timeframe bars"], raw))
+
+    raw = raw_input(109, ["M30", "H4", "D1"], at(fri, -24), at(fri, 96), primary_tf="M30")
+    drop(raw["H4"]["bid"], [at(fri, -8), at(fri, -4), at(fri, 0), at(fri, 4)])
+    drop(raw["D1"]["ask"], [at(fri, 0)])
+    out.append(_case("align-stale-limit-large",
+                     "Primary M30 from Thursday to Tuesday with H4 and D1; stale_bar_limit_bars 1000 (bars are "
+                     "carried over the weekend and over removed bars: H4 bid Thursday 16:00 to Friday 04:00, D1 ask "
+                     "Friday).",
+                     "M30", config(stale_bar_limit_bars=1000),
+                     ["stale_bar_limit_bars=1000", "weekend", "removed higher-timeframe bars"], raw))
+
+    raw = raw_input(110, ["M5", "H1"], at(wed, 5), at(wed, 7), primary_tf="M5")
+    drop(raw["M5"]["bid"], [at(wed, 5.5)])
+    out.append(_case("align-rejected-missing-ratio-tiny",
+                     "Small input (M5 + H1, 2 hours) with one ask-only primary bar; max_missing_ratio -1e-9 is "
+                     "rejected (printed as -0.000).",
+                     "M5", config(max_missing_ratio=-1e-9),
+                     ["rejected config: max_missing_ratio < 0 (tiny)", "bid/ask primary mismatch"], raw))
+
+    raw = raw_input(111, ["M5", "H1"], at(wed, 5), at(wed, 7), primary_tf="M5")
+    raw["M5"]["ask"]["timestamp"] = [t + MS_PER_MIN for t in raw["M5"]["ask"]["timestamp"]]
+    out.append(_case("align-rejected-no-common-timestamp",
+                     "M5 + H1 (2 hours) whose ask timestamps are the bid's plus one minute: no common primary "
+                     "timestamp.",
+                     "M5", config(), ["rejected input: no common primary timestamp"], raw))
+
+    raw = raw_input(112, ["M5", "H1"], at(wed, 5), at(wed, 7), primary_tf="M5")
+    raw["W1"] = columns(np.random.default_rng(113), [at(wed, -24 * 3 - 2), at(wed, 24 * 4 - 2)], 1.1, 0.00012)
+    out.append(_case("align-rejected-unknown-tf",
+                     "M5 + H1 (2 hours) and a W1 list (2 bars): W1 is not a minute, hour or day timeframe.",
+                     "M5", config(), ["rejected input: unknown timeframe W1"], raw))
+    return out
