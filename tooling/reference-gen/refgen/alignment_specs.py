@@ -10,7 +10,7 @@ from .alignment_run import DEFAULTS, AlignmentCase
 from .synthetic import _weekend
 
 MS_PER_MIN = 60_000
-TF_MINUTES = {"M1": 1, "M5": 5, "M15": 15, "M30": 30, "H1": 60, "H4": 240, "D1": 1440}
+TF_MINUTES = {"Hx": 5, "m15": 15, "h1": 60, "M1": 1, "M5": 5, "M15": 15, "M30": 30, "H1": 60, "H4": 240, "D1": 1440}
 FRI_2024_06_07 = 1_717_718_400_000  # 2024-06-07T00:00Z, a Friday
 WED_2024_06_05 = 1_717_545_600_000  # 2024-06-05T00:00Z
 
@@ -54,9 +54,10 @@ def duplicate(cols: Dict[str, List[Any]], stamp: int) -> None:
         cols[key].insert(i + 1, v if key in ("timestamp", "volume") else round(v + 1e-5, 5))
 
 
-def stamp_close(cols: Dict[str, List[Any]], tf: str) -> None:
-    """Timestamps of a close-stamped timeframe: the bar's close time."""
-    cols["timestamp"] = [t + TF_MINUTES[tf] * MS_PER_MIN for t in cols["timestamp"]]
+def stamp_close(raw: Dict[str, Any], tf: str) -> None:
+    """Both sides of `tf` close-stamped: each timestamp becomes the bar's close time."""
+    for cols in raw[tf].values():
+        cols["timestamp"] = [t + TF_MINUTES[tf] * MS_PER_MIN for t in cols["timestamp"]]
 
 
 def raw_input(seed: int, order: List[str], start_ms: int, end_ms: int, higher_from_ms: Optional[int] = None,
@@ -103,10 +104,8 @@ def alignment_cases() -> List[AlignmentCase]:
                       "duplicate primary timestamp", "removed higher-timeframe bars"], raw))
 
     raw = raw_input(102, ["M5", "M15", "H1", "D1"], at(fri, 18), at(fri, 74), higher_from_ms=at(fri, -48), primary_tf="M5")
-    stamp_close(raw["H1"]["bid"], "H1")
-    stamp_close(raw["H1"]["ask"], "H1")
-    stamp_close(raw["D1"]["bid"], "D1")
-    stamp_close(raw["D1"]["ask"], "D1")
+    stamp_close(raw, "H1")
+    stamp_close(raw, "D1")
     drop(raw["M15"]["ask"], [at(fri, 20.5), at(fri, 20.75)])
     out.append(_case("align-stale7-close-stamped",
                      "Primary M5 from Friday 18:00 to Monday 02:00 (across the weekend) with M15, H1, D1; higher "
@@ -130,8 +129,7 @@ def alignment_cases() -> List[AlignmentCase]:
                       "removed higher-timeframe bars"], raw))
 
     raw = raw_input(104, ["M15", "H1", "H4"], at(wed, 2), at(wed, 14), higher_from_ms=wed, primary_tf="M15")
-    stamp_close(raw["H1"]["bid"], "H1")
-    stamp_close(raw["H1"]["ask"], "H1")
+    stamp_close(raw, "H1")
     drop(raw["H4"]["bid"], [at(wed, 4)])
     out.append(_case("align-uppercase-modes",
                      "Primary M15 (12 hours) with H1 (close-stamped) and H4. entry_timestamp_mode 'CLOSE' and "
@@ -213,4 +211,63 @@ def alignment_cases() -> List[AlignmentCase]:
     out.append(_case("align-rejected-unknown-tf",
                      "M5 + H1 (2 hours) and a W1 list (2 bars): W1 is not a minute, hour or day timeframe.",
                      "M5", config(), ["rejected input: unknown timeframe W1"], raw))
+
+    raw = raw_input(114, ["m15", "h1", "H4"], wed, at(wed, 10), primary_tf="m15")
+    stamp_close(raw, "h1")
+    out.append(_case("align-lowercase-tfs",
+                     "Primary 'm15' with 'h1' (close-stamped, higher_tf_timestamps_mode keyed 'h1') and 'H4', 10 "
+                     "hours: the original upper-cases timeframe names only to compute their minutes.",
+                     "m15", config(higher_tf_timestamps_mode={"h1": "close"}),
+                     ["lower-case timeframe names", "higher_tf_timestamps_mode h1=close"], raw))
+
+    raw = raw_input(115, ["M5", "M15", "H1"], wed, at(wed, 6), primary_tf="M5")
+    drop(raw["M15"]["bid"], [at(wed, 1), at(wed, 1.25), at(wed, 1.5)])
+    out.append(_case("align-fractional-stale-limit",
+                     "Primary M5 (6 hours) with M15 and H1; stale_bar_limit_bars 2.7 (the original truncates it to "
+                     "2 with int()); M15 bid 01:00-01:30 removed.",
+                     "M5", config(stale_bar_limit_bars=2.7), ["stale_bar_limit_bars fractional (2.7 -> 2)",
+                                                               "removed higher-timeframe bars"], raw))
+
+    raw = raw_input(116, ["M15", "H1", "H4"], wed, at(wed, 12), primary_tf="M15")
+    out.append(_case("align-unknown-mode-strings",
+                     "Primary M15 (12 hours) with H1 and H4; entry_timestamp_mode 'bar_close' and "
+                     "higher_tf_timestamps_mode H1='end': the original treats every value other than 'close' "
+                     "(case-insensitive) as 'open'.",
+                     "M15", config(entry_timestamp_mode="bar_close", higher_tf_timestamps_mode={"H1": "end"}),
+                     ["entry_timestamp_mode unknown value (= open)", "higher_tf_timestamps_mode unknown value (= open)"],
+                     raw))
+
+    raw = raw_input(117, ["M5", "M15", "H1"], wed, at(wed, 4), primary_tf="M5")
+    duplicate(raw["H1"]["ask"], at(wed, 2))
+    perm = np.random.default_rng(118)
+    for tf, side in (("M5", "bid"), ("M15", "ask"), ("H1", "ask")):
+        cols = raw[tf][side]
+        order = [int(i) for i in perm.permutation(len(cols["timestamp"]))]
+        raw[tf][side] = {k: [v[i] for i in order] for k, v in cols.items()}
+    out.append(_case("align-unsorted-lists",
+                     "Primary M5 (4 hours) with M15 and H1, the M5 bid, M15 ask and H1 ask lists shuffled (seeded); "
+                     "the H1 ask bar 02:00 occurs twice (the later list position wins). Default config.",
+                     "M5", config(), ["unsorted raw lists", "duplicate higher-timeframe timestamp"], raw))
+
+    raw = raw_input(119, ["M5", "M1", "H1"], wed, at(wed, 3), primary_tf="M5")
+    drop(raw["M1"]["bid"], [t for t in raw["M1"]["bid"]["timestamp"] if at(wed, 1) <= t < at(wed, 1.25)])
+    out.append(_case("align-lower-tf-as-additional",
+                     "Primary M5 (3 hours) with an M1 'higher' timeframe (its default stale limit is 2 rows: "
+                     "max(1, 1 // 5) = 1) and H1; M1 bid 01:00-01:14 removed. Default config.",
+                     "M5", config(), ["additional timeframe shorter than the primary", "removed bars"], raw))
+
+    raw = raw_input(120, ["M30", "D1"], at(fri, -48), at(fri, 96), primary_tf="M30")
+    for side in ("bid", "ask"):
+        raw["D1"][side]["timestamp"] = [t - 2 * 60 * MS_PER_MIN for t in raw["D1"][side]["timestamp"]]
+    out.append(_case("align-broker-day-d1",
+                     "Primary M30 from Wednesday to Tuesday with D1 bars opening at 22:00 UTC (broker days, "
+                     "Sunday 22:00 included), entry_timestamp_mode close.",
+                     "M30", config(entry_timestamp_mode="close"),
+                     ["D1 opens not at midnight", "entry_timestamp_mode=close", "weekend"], raw))
+
+    raw = raw_input(121, ["M5", "Hx"], at(wed, 5), at(wed, 6), primary_tf="M5")
+    out.append(_case("align-rejected-bad-tf-suffix",
+                     "M5 with a timeframe 'Hx' (1 hour of M5 bars under that name): int('X') fails in the "
+                     "original's minute computation.",
+                     "M5", config(), ["rejected input: timeframe without a number"], raw))
     return out
