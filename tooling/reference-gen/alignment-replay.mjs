@@ -2,7 +2,11 @@
 // Replays every alignment case (`expected/*.alignment.json`) of a reference directory through
 // @omega-ta/arrow-schemas (build `packages/arrow-schemas` first) and prints, per case, the verdict
 // of the project's own `replayAlignmentCase` and EVERY differing row: runs of rows with the
-// expected and the computed index (or timestamp), or the expected and the thrown error.
+// expected and the computed index (or timestamp), or the expected and the thrown error. It also
+// checks the applied data: every row's prices are those of the raw candle the expected index names
+// (NaN for -1), and `time` is that candle's timestamp, minus the timeframe's length where the
+// original reads the timeframe as close-stamped (`higher_tf_timestamps_mode[tf]`, lower-cased, is
+// "close"; minutes as the original computes them from the upper-cased name).
 //
 // usage: node tooling/reference-gen/alignment-replay.mjs [reference dir]   (default golden-data/reference)
 // exit code 1 when any case differs.
@@ -34,6 +38,39 @@ function rowDiffs(label, got, want) {
   return out;
 }
 
+/** The original's `_tf_minutes`. */
+function tfMinutes(tf) {
+  const t = tf.toUpperCase();
+  const n = Number.parseInt(t.slice(1), 10);
+  return t.startsWith('M') ? n : t.startsWith('H') ? n * 60 : n * 1440;
+}
+
+/** Rows of the applied data that do not hold the raw candle the expected plan names. */
+function dataDiffs(c, data) {
+  const out = [];
+  const e = c.expected;
+  const modes = c.timestamp_alignment.higher_tf_timestamps_mode ?? {};
+  for (const [tf, sides] of Object.entries(c.input)) {
+    const shift = tf !== c.primary_tf && String(modes[tf] ?? 'open').toLowerCase() === 'close' ? tfMinutes(tf) * 60_000 : 0;
+    for (const side of ['bid', 'ask']) {
+      const idx = tf === c.primary_tf ? e[`primary_${side}_idx`] : e.per_tf[tf][side];
+      const got = data.timeframes[tf]?.[side];
+      if (got === undefined) {
+        out.push(`data.${tf}.${side}: missing`);
+        continue;
+      }
+      for (const field of ['time', 'open', 'high', 'low', 'close', 'volume']) {
+        const raw = field === 'time' ? sides[side].timestamp.map((t) => t - shift) : sides[side][field];
+        const want = idx.map((j) => (j < 0 ? NaN : raw[j]));
+        const bad = [];
+        for (let k = 0; k < want.length; k += 1) if (!Object.is(got[field][k], want[k])) bad.push(k);
+        if (bad.length > 0) out.push(`data.${tf}.${side}.${field}: ${bad.length} rows differ, first row ${bad[0]}: expected ${want[bad[0]]}, got ${got[field][bad[0]]}`);
+      }
+    }
+  }
+  return out;
+}
+
 let failed = 0;
 const files = readdirSync(join(dir, 'expected')).filter((f) => f.endsWith('.alignment.json')).sort();
 for (const f of files) {
@@ -41,8 +78,9 @@ for (const f of files) {
   const verdict = replayAlignmentCase(c).mismatches;
   const lines = [];
   let plan;
+  let data;
   try {
-    plan = alignTimeframes(c.input, c.primary_tf, c.timestamp_alignment).plan;
+    ({ plan, data } = alignTimeframes(c.input, c.primary_tf, c.timestamp_alignment));
   } catch (error) {
     if (c.expected.error === null) lines.push(`threw ${String(error)}; expected a plan of ${c.expected.common_timestamps.length} rows`);
   }
@@ -62,6 +100,7 @@ for (const f of files) {
     }
     const extra = Object.keys(plan.perTf).filter((tf) => !(tf in e.per_tf));
     if (extra.length > 0) lines.push(`per_tf has extra timeframes ${extra.join(',')}`);
+    if (lines.length === 0) lines.push(...dataDiffs(c, data));
   }
   if (lines.length > 0 || verdict.length > 0) failed += 1;
   console.log(`${c.name}: ${lines.length === 0 && verdict.length === 0 ? 'ok' : 'MISMATCH'}`);

@@ -270,4 +270,13 @@ def alignment_cases() -> List[AlignmentCase]:
                      "M5 with a timeframe 'Hx' (1 hour of M5 bars under that name): int('X') fails in the "
                      "original's minute computation.",
                      "M5", config(), ["rejected input: timeframe without a number"], raw))
+
+    raw = raw_input(122, ["M15", "H1", "H4"], wed, at(wed, 10), primary_tf="M15")
+    stamp_close(raw, "H1")
+    out.append(_case("align-no-previous-completed-close-stamped",
+                     "Primary M15 (10 hours) with H1 (close-stamped, higher_tf_timestamps_mode H1=close) and H4; "
+                     "use_previous_completed_higher_tf false: the original then takes a higher-timeframe candle on "
+                     "the row equal to its own timestamp, whatever the timestamp mode.",
+                     "M15", config(use_previous_completed_higher_tf=False, higher_tf_timestamps_mode={"H1": "close"}),
+                     ["use_previous_completed_higher_tf=false", "higher_tf_timestamps_mode H1=close"], raw))
     return out
