@@ -71,6 +71,20 @@ def raw_input(seed: int, order: List[str], start_ms: int, end_ms: int, higher_fr
     return raw
 
 
+def random_drops(seed: int, order: List[str], start_ms: int, end_ms: int, closed: List[str]) -> Dict[str, Any]:
+    """raw_input over [start_ms, end_ms) with 2% of every list's candles removed at random (seeded),
+    the timeframes in `closed` close-stamped."""
+    raw = raw_input(seed, order, start_ms, end_ms)
+    rng = np.random.default_rng(seed + 1000)
+    for tf in order:
+        for cols in raw[tf].values():
+            stamps = cols["timestamp"]
+            drop(cols, [t for t, u in zip(stamps, rng.random(len(stamps))) if u < 0.02])
+    for tf in closed:
+        stamp_close(raw, tf)
+    return raw
+
+
 def config(**overrides: Any) -> Dict[str, Any]:
     return {**DEFAULTS, "higher_tf_timestamps_mode": {}, **overrides}
 
@@ -279,4 +293,16 @@ def alignment_cases() -> List[AlignmentCase]:
                      "the row equal to its own timestamp, whatever the timestamp mode.",
                      "M15", config(use_previous_completed_higher_tf=False, higher_tf_timestamps_mode={"H1": "close"}),
                      ["use_previous_completed_higher_tf=false", "higher_tf_timestamps_mode H1=close"], raw))
+
+    close_cfg = config(entry_timestamp_mode="close", stale_bar_limit_bars=5, higher_tf_timestamps_mode={"H4": "close"})
+    for seed, name, cfg, closed, what in (
+            (123, "align-random-drops-default", config(), [], ["carry_forward defaults"]),
+            (124, "align-random-drops-close", close_cfg, ["H4"],
+             ["entry_timestamp_mode=close", "stale_bar_limit_bars=5", "higher_tf_timestamps_mode H4=close"])):
+        raw = random_drops(seed, ["M5", "M15", "H1", "H4", "D1"], at(fri, -24 * 9), at(fri, 24 * 4), closed)
+        out.append(_case(name,
+                         "Primary M5 from Wednesday 2024-05-29 to Tuesday 2024-06-11 00:00 (nine trading days, two "
+                         "weekends) with M15, H1, H4, D1; every raw list (each side) loses 2% of its candles at random "
+                         f"(seed {seed}); config: {', '.join(what)}.",
+                         "M5", cfg, ["random removals on every list", "weekends", "several timeframes"] + what, raw))
     return out
