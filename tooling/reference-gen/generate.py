@@ -2,7 +2,9 @@
 """Generate a reference directory (format omega-indicator-reference/1) with the original code.
 
 usage: python generate.py --original ORIGINAL_ROOT --out DIR [--ttrc-csv FILE] [--only NAME ...]
+       python generate.py --original ORIGINAL_ROOT --out DIR --alignment-only [--only NAME ...]
        python generate.py --original ORIGINAL_ROOT --selfcheck REF_DIR [--only NAME ...]
+(add --runner-excerpt when ORIGINAL_ROOT's runner.py holds only the alignment definitions)
 See README.md."""
 from __future__ import annotations
 
@@ -10,16 +12,20 @@ import argparse
 import json
 import os
 import sys
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Tuple
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from refgen.alignment_original import load_alignment  # noqa: E402
+from refgen.alignment_run import alignment_provenance, write_cases  # noqa: E402
+from refgen.alignment_selfcheck import alignment_selfcheck  # noqa: E402
+from refgen.alignment_specs import alignment_cases  # noqa: E402
 from refgen.cases import run_dataset  # noqa: E402
 from refgen.edges import edge_datasets, stepwise_dataset  # noqa: E402
 from refgen.encoding import write_compact, write_lines_file  # noqa: E402
 from refgen.inputs import Dataset, dataset_file  # noqa: E402
 from refgen.manifest import manifest  # noqa: E402
-from refgen.original import load_originals, provenance_sha256  # noqa: E402
+from refgen.original import RUNNER, load_originals, provenance_sha256  # noqa: E402
 from refgen.selfcheck import selfcheck  # noqa: E402
 from refgen.slicer_traces import build_trace  # noqa: E402
 from refgen.synthetic import candle_factory, multi_timeframe  # noqa: E402
@@ -84,27 +90,67 @@ def write_dataset(originals: Dict[str, Any], ds: Dataset, out_dir: str, seed: in
     }
 
 
+NO_ALIGNMENT = {"note": "no alignment cases in this set (no runner.py given); multi-timeframe datasets are carried "
+                        "forward by the generator (see each dataset's provenance)"}
+
+
+def write_alignment(args: argparse.Namespace, originals: Dict[str, Any]) -> Tuple[List[Dict[str, Any]], Dict[str, Any]]:
+    """Alignment case files of `alignment_cases()` (or none without runner.py): manifest entries, provenance."""
+    if not os.path.exists(os.path.join(args.original, RUNNER)):
+        return [], NO_ALIGNMENT
+    build, apply, runner = load_alignment(args.original, args.runner_excerpt)
+    cases = [c for c in alignment_cases() if not args.only or c.name in args.only]
+    return write_cases(args.out, cases, build, apply, originals["candle"].Candle), alignment_provenance(runner)
+
+
+def update_alignment(args: argparse.Namespace, originals: Dict[str, Any]) -> int:
+    """--alignment-only: add the alignment cases to an existing directory; only `alignment_cases` and
+    `provenance.alignment` of its manifest change (a case of the same name is replaced)."""
+    path = os.path.join(args.out, "manifest.json")
+    with open(path, encoding="utf-8") as fh:
+        man = json.load(fh)
+    entries, provenance = write_alignment(args, originals)
+    names = {e["name"] for e in entries}
+    man["alignment_cases"] = [e for e in man["alignment_cases"] if e["name"] not in names] + entries
+    man["provenance"]["alignment"] = provenance
+    with open(path, "w", encoding="ascii") as fh:
+        json.dump(man, fh, indent=1)
+        fh.write("\n")
+    print(f"wrote {len(entries)} alignment cases to {args.out}")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--original", required=True, help="checkout root of axelkempf/Omega (holds src/backtest_engine)")
     ap.add_argument("--out", help="directory to write (created)")
     ap.add_argument("--ttrc-csv", default="", help="ttrc exported from R (see README); omit to skip ttrc-5550")
-    ap.add_argument("--selfcheck", metavar="REF_DIR", help="reproduce REF_DIR's indicator_cache files and compare")
-    ap.add_argument("--only", nargs="*", default=[], help="dataset names to process")
+    ap.add_argument("--selfcheck", metavar="REF_DIR", help="reproduce REF_DIR's indicator_cache and alignment files and compare")
+    ap.add_argument("--only", nargs="*", default=[], help="dataset / alignment case names to process")
+    ap.add_argument("--alignment-only", action="store_true", help="only add alignment cases to the existing --out")
+    ap.add_argument("--runner-excerpt", action="store_true",
+                    help="accept a runner.py without the original's sha256 (holding only the alignment definitions)")
     args = ap.parse_args()
     originals = load_originals(args.original)
     if args.selfcheck:
-        return 1 if selfcheck(originals, args.selfcheck, args.only) else 0
+        failures = 0 if args.alignment_only else selfcheck(originals, args.selfcheck, args.only)
+        if os.path.exists(os.path.join(args.original, RUNNER)):
+            build, apply, _ = load_alignment(args.original, args.runner_excerpt)
+            failures += alignment_selfcheck(build, apply, originals["candle"].Candle, args.selfcheck, args.only)
+        return 1 if failures else 0
     if not args.out:
         ap.error("--out is required unless --selfcheck is given")
+    if args.alignment_only:
+        return update_alignment(args, originals)
     os.makedirs(os.path.join(args.out, "datasets"), exist_ok=True)
     os.makedirs(os.path.join(args.out, "expected"), exist_ok=True)
     entries = [write_dataset(originals, ds, args.out, seed=1000 + k)
                for k, ds in enumerate(build_all(originals, args.ttrc_csv)) if not args.only or ds.name in args.only]
+    align_entries, align_provenance = write_alignment(args, originals)
     with open(os.path.join(args.out, "manifest.json"), "w", encoding="ascii") as fh:
-        json.dump(manifest(entries, provenance_sha256(args.original)), fh, indent=1)
+        json.dump(manifest(entries, provenance_sha256(args.original), align_entries, align_provenance), fh, indent=1)
         fh.write("\n")
-    print(f"wrote {len(entries)} datasets to {args.out}")
+    print(f"wrote {len(entries)} datasets and {len(align_entries)} alignment cases to {args.out}")
     return 0
 
 

@@ -48,7 +48,8 @@ FLOAT_ENCODING = {
 }
 
 
-def manifest(datasets: List[Dict[str, Any]], sha256: Dict[str, str]) -> Dict[str, Any]:
+def manifest(datasets: List[Dict[str, Any]], sha256: Dict[str, str], alignment_cases: List[Dict[str, Any]],
+             alignment: Dict[str, Any]) -> Dict[str, Any]:
     methods = dict(METHODS_DESCRIPTION)
     methods.update(grid.methods_block())
     return {
@@ -63,11 +64,10 @@ def manifest(datasets: List[Dict[str, Any]], sha256: Dict[str, str]) -> Dict[str
             "numpy": np.__version__,
             "rust_backend": "disabled (OMEGA_USE_RUST_INDICATOR_CACHE=0; pure-Python paths)",
             "generator": "omega-ta tooling/reference-gen",
-            "alignment": {"note": "no alignment cases in this set; multi-timeframe datasets are carried forward "
-                                  "by the generator (see each dataset's provenance)"},
+            "alignment": alignment,
         },
         "float_encoding": FLOAT_ENCODING,
         "methods": methods,
         "datasets": datasets,
-        "alignment_cases": [],
+        "alignment_cases": alignment_cases,
     }
