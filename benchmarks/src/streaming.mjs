@@ -1,6 +1,6 @@
 // Streaming throughput of @omega-ta/kernels-ts: per-bar `update`, `update` + `replace` (a live
 // bar revised once before it closes) and `updateMany`, against the batch kernel on the same bars.
-// Usage: pnpm --filter @omega-ta/benchmarks run bench:streaming [-- --bars 1000000]
+// Usage: pnpm --filter @omega-ta/benchmarks run bench:streaming [--bars 1000000]
 import { parseArgs } from 'node:util';
 import { callKernel, indicatorList } from '@omega-ta/kernel-interface';
 import kernel, { createStream } from '@omega-ta/kernels-ts';
