@@ -1,7 +1,8 @@
 import { atr as spec } from '@omega-ta/kernel-interface';
 import { pairwiseSum } from '../pairwise-sum.js';
 import { ScalarState } from './scalar-state.js';
-import { StreamBase } from './stream-base.js';
+import type { StateBlock } from './state-block.js';
+import type { StreamStep } from './stream-step.js';
 import { TrueRangeState } from './true-range-state.js';
 
 const INITIAL_CAPACITY = 64;
@@ -72,19 +73,21 @@ class WilderAtrState extends ScalarState {
 }
 
 /** Streaming `atr` (batch: ../atr.ts): Wilder's average of the true range with a pairwise-mean seed. */
-export class AtrStream extends StreamBase {
+export class AtrStep implements StreamStep {
+  readonly spec = spec;
+  readonly blocks: readonly StateBlock[];
   private readonly trueRange: TrueRangeState;
   private readonly wilder: WilderAtrState;
 
   constructor(params: Readonly<Record<string, number>>) {
     const trueRange = new TrueRangeState();
     const wilder = new WilderAtrState(params['period']!);
-    super(spec, params, [trueRange, wilder]);
+    this.blocks = [trueRange, wilder];
     this.trueRange = trueRange;
     this.wilder = wilder;
   }
 
-  protected step(high: number, low: number, close: number): void {
-    this.out[0] = this.wilder.push(this.trueRange.push(high, low, close));
+  step(out: Float64Array, high: number, low: number, close: number): void {
+    out[0] = this.wilder.push(this.trueRange.push(high, low, close));
   }
 }

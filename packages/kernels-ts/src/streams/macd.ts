@@ -1,12 +1,15 @@
 import { macd as spec } from '@omega-ta/kernel-interface';
 import { EwmState } from './ewm-state.js';
-import { StreamBase } from './stream-base.js';
+import type { StateBlock } from './state-block.js';
+import type { StreamStep } from './stream-step.js';
 
 /**
  * Streaming `macd` (batch: ../macd.ts): macd = ewm(fast) - ewm(slow), signal = ewm(macd),
  * histogram = macd - signal; every ewm with com = (span - 1) / 2.
  */
-export class MacdStream extends StreamBase {
+export class MacdStep implements StreamStep {
+  readonly spec = spec;
+  readonly blocks: readonly StateBlock[];
   private readonly fast: EwmState;
   private readonly slow: EwmState;
   private readonly signal: EwmState;
@@ -15,17 +18,17 @@ export class MacdStream extends StreamBase {
     const fast = EwmState.span(params['fast_period']!);
     const slow = EwmState.span(params['slow_period']!);
     const signal = EwmState.span(params['signal_period']!);
-    super(spec, params, [fast, slow, signal]);
+    this.blocks = [fast, slow, signal];
     this.fast = fast;
     this.slow = slow;
     this.signal = signal;
   }
 
-  protected step(close: number): void {
+  step(out: Float64Array, close: number): void {
     const macd = this.fast.push(close) - this.slow.push(close);
     const signal = this.signal.push(macd);
-    this.out[0] = macd;
-    this.out[1] = signal;
-    this.out[2] = macd - signal;
+    out[0] = macd;
+    out[1] = signal;
+    out[2] = macd - signal;
   }
 }
