@@ -80,11 +80,9 @@ export class AtrStep implements StreamStep {
   private readonly wilder: WilderAtrState;
 
   constructor(params: Readonly<Record<string, number>>) {
-    const trueRange = new TrueRangeState();
-    const wilder = new WilderAtrState(params['period']!);
-    this.blocks = [trueRange, wilder];
-    this.trueRange = trueRange;
-    this.wilder = wilder;
+    this.trueRange = new TrueRangeState();
+    this.wilder = new WilderAtrState(params['period']!);
+    this.blocks = [this.trueRange, this.wilder];
   }
 
   step(out: Float64Array, high: number, low: number, close: number): void {

@@ -17,11 +17,9 @@ export class BollingerStep implements StreamStep {
 
   constructor(params: Readonly<Record<string, number>>) {
     const period = params['period']!;
-    const mean = new RollingSumState(period);
-    const variance = new RollingVarState(period);
-    this.blocks = [mean, variance];
-    this.mean = mean;
-    this.variance = variance;
+    this.mean = new RollingSumState(period);
+    this.variance = new RollingVarState(period);
+    this.blocks = [this.mean, this.variance];
     this.stdFactor = params['std_factor']!;
   }
 

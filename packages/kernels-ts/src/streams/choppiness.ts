@@ -22,15 +22,11 @@ export class ChoppinessStep implements StreamStep {
 
   constructor(params: Readonly<Record<string, number>>) {
     const period = params['period']!;
-    const trueRange = new TrueRangeState();
-    const sum = new RollingSumState(period);
-    const highMax = new RollingExtremeState(period, 1);
-    const lowMin = new RollingExtremeState(period, -1);
-    this.blocks = [trueRange, sum, highMax, lowMin];
-    this.trueRange = trueRange;
-    this.sum = sum;
-    this.highMax = highMax;
-    this.lowMin = lowMin;
+    this.trueRange = new TrueRangeState();
+    this.sum = new RollingSumState(period);
+    this.highMax = new RollingExtremeState(period, 1);
+    this.lowMin = new RollingExtremeState(period, -1);
+    this.blocks = [this.trueRange, this.sum, this.highMax, this.lowMin];
     this.logPeriod = log10(period);
   }
 

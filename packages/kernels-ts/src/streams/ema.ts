@@ -10,9 +10,8 @@ export class EmaStep implements StreamStep {
   private readonly ewm: EwmState;
 
   constructor(params: Readonly<Record<string, number>>) {
-    const ewm = EwmState.span(params['period']!);
-    this.blocks = [ewm];
-    this.ewm = ewm;
+    this.ewm = EwmState.span(params['period']!);
+    this.blocks = [this.ewm];
   }
 
   step(out: Float64Array, close: number): void {

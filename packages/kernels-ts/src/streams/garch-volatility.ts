@@ -10,9 +10,8 @@ export class GarchVolatilityStep implements StreamStep {
   private readonly garch: GarchState;
 
   constructor(params: Readonly<Record<string, number>>) {
-    const garch = new GarchState(garchParamsOf(params));
-    this.blocks = [garch];
-    this.garch = garch;
+    this.garch = new GarchState(garchParamsOf(params));
+    this.blocks = [this.garch];
   }
 
   step(out: Float64Array, close: number): void {

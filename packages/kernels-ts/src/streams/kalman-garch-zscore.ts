@@ -15,11 +15,9 @@ export class KalmanGarchZscoreStep implements StreamStep {
   private readonly garch: GarchState;
 
   constructor(params: Readonly<Record<string, number>>) {
-    const kalman = new KalmanMeanState(params['R']!, params['Q']!);
-    const garch = new GarchState(garchParamsOf(params));
-    this.blocks = [kalman, garch];
-    this.kalman = kalman;
-    this.garch = garch;
+    this.kalman = new KalmanMeanState(params['R']!, params['Q']!);
+    this.garch = new GarchState(garchParamsOf(params));
+    this.blocks = [this.kalman, this.garch];
   }
 
   step(out: Float64Array, close: number): void {

@@ -10,9 +10,8 @@ export class KalmanMeanStep implements StreamStep {
   private readonly kalman: KalmanMeanState;
 
   constructor(params: Readonly<Record<string, number>>) {
-    const kalman = new KalmanMeanState(params['R']!, params['Q']!);
-    this.blocks = [kalman];
-    this.kalman = kalman;
+    this.kalman = new KalmanMeanState(params['R']!, params['Q']!);
+    this.blocks = [this.kalman];
   }
 
   step(out: Float64Array, close: number): void {

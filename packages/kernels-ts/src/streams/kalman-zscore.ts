@@ -13,11 +13,9 @@ export class KalmanZscoreStep implements StreamStep {
   private readonly variance: RollingVarState;
 
   constructor(params: Readonly<Record<string, number>>) {
-    const kalman = new KalmanMeanState(params['R']!, params['Q']!);
-    const variance = new RollingVarState(params['window']!);
-    this.blocks = [kalman, variance];
-    this.kalman = kalman;
-    this.variance = variance;
+    this.kalman = new KalmanMeanState(params['R']!, params['Q']!);
+    this.variance = new RollingVarState(params['window']!);
+    this.blocks = [this.kalman, this.variance];
   }
 
   step(out: Float64Array, close: number): void {

@@ -15,13 +15,10 @@ export class MacdStep implements StreamStep {
   private readonly signal: EwmState;
 
   constructor(params: Readonly<Record<string, number>>) {
-    const fast = EwmState.span(params['fast_period']!);
-    const slow = EwmState.span(params['slow_period']!);
-    const signal = EwmState.span(params['signal_period']!);
-    this.blocks = [fast, slow, signal];
-    this.fast = fast;
-    this.slow = slow;
-    this.signal = signal;
+    this.fast = EwmState.span(params['fast_period']!);
+    this.slow = EwmState.span(params['slow_period']!);
+    this.signal = EwmState.span(params['signal_period']!);
+    this.blocks = [this.fast, this.slow, this.signal];
   }
 
   step(out: Float64Array, close: number): void {

@@ -13,9 +13,8 @@ export class RocStep implements StreamStep {
   private readonly lag: LagWindow;
 
   constructor(params: Readonly<Record<string, number>>) {
-    const lag = new LagWindow(params['period']!);
-    this.blocks = [lag];
-    this.lag = lag;
+    this.lag = new LagWindow(params['period']!);
+    this.blocks = [this.lag];
   }
 
   step(out: Float64Array, close: number): void {

@@ -21,13 +21,10 @@ export class RsiStep implements StreamStep {
   private readonly loss: EwmState;
 
   constructor(params: Readonly<Record<string, number>>) {
-    const prev = new LagWindow(1);
-    const gain = EwmState.wilder(params['period']!);
-    const loss = EwmState.wilder(params['period']!);
-    this.blocks = [prev, gain, loss];
-    this.prev = prev;
-    this.gain = gain;
-    this.loss = loss;
+    this.prev = new LagWindow(1);
+    this.gain = EwmState.wilder(params['period']!);
+    this.loss = EwmState.wilder(params['period']!);
+    this.blocks = [this.prev, this.gain, this.loss];
   }
 
   step(out: Float64Array, close: number): void {

@@ -10,9 +10,8 @@ export class SmaStep implements StreamStep {
   private readonly window: RollingSumState;
 
   constructor(params: Readonly<Record<string, number>>) {
-    const window = new RollingSumState(params['period']!);
-    this.blocks = [window];
-    this.window = window;
+    this.window = new RollingSumState(params['period']!);
+    this.blocks = [this.window];
   }
 
   step(out: Float64Array, close: number): void {

@@ -15,11 +15,9 @@ export class ZscoreStep implements StreamStep {
 
   constructor(params: Readonly<Record<string, number>>) {
     const window = params['window']!;
-    const mean = new RollingSumState(window);
-    const variance = new RollingVarState(window);
-    this.blocks = [mean, variance];
-    this.mean = mean;
-    this.variance = variance;
+    this.mean = new RollingSumState(window);
+    this.variance = new RollingVarState(window);
+    this.blocks = [this.mean, this.variance];
   }
 
   step(out: Float64Array, close: number): void {
@@ -36,11 +34,9 @@ export class ZscoreEmaStep implements StreamStep {
   private readonly variance: RollingVarState;
 
   constructor(params: Readonly<Record<string, number>>) {
-    const ema = EwmState.span(params['ema_period']!);
-    const variance = new RollingVarState(params['window']!);
-    this.blocks = [ema, variance];
-    this.ema = ema;
-    this.variance = variance;
+    this.ema = EwmState.span(params['ema_period']!);
+    this.variance = new RollingVarState(params['window']!);
+    this.blocks = [this.ema, this.variance];
   }
 
   step(out: Float64Array, close: number): void {
