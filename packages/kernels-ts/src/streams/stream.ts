@@ -6,7 +6,7 @@ import {
   type IndicatorStream,
   type ReadonlyFloat64Array,
 } from '@omega-ta/kernel-interface';
-import type { StateBlock } from './state-block.js';
+import type { StatePart } from './state-block.js';
 import type { StreamStep } from './stream-step.js';
 
 /**
@@ -22,7 +22,8 @@ export class Stream implements IndicatorStream {
   private readonly out: Float64Array;
   private readonly savedOut: Float64Array;
   private readonly core: StreamStep;
-  private readonly blocks: readonly StateBlock[];
+  /** The state parts of every block of the step, saved before each bar. */
+  private readonly parts: readonly StatePart[];
   private readonly lookback: number;
   private count = 0;
 
@@ -31,7 +32,7 @@ export class Stream implements IndicatorStream {
     this.spec = spec;
     this.params = params;
     this.core = core;
-    this.blocks = core.blocks;
+    this.parts = core.blocks.flatMap((block) => block.parts);
     this.lookback = spec.lookback(params);
     this.out = new Float64Array(spec.outputs.length).fill(Number.NaN);
     this.savedOut = new Float64Array(spec.outputs.length).fill(Number.NaN);
@@ -56,7 +57,7 @@ export class Stream implements IndicatorStream {
       return;
     }
     this.checkBar(x0, x1, x2);
-    for (let b = 0; b < this.blocks.length; b += 1) this.blocks[b]!.restore();
+    for (let p = 0; p < this.parts.length; p += 1) this.parts[p]!.restore();
     for (let k = 0; k < this.out.length; k += 1) this.out[k] = this.savedOut[k]!;
     this.core.step(this.out, x0, x1 as number, x2 as number);
   }
@@ -99,14 +100,14 @@ export class Stream implements IndicatorStream {
   }
 
   reset(): void {
-    for (let b = 0; b < this.blocks.length; b += 1) this.blocks[b]!.reset();
+    for (let p = 0; p < this.parts.length; p += 1) this.parts[p]!.reset();
     this.out.fill(Number.NaN);
     this.savedOut.fill(Number.NaN);
     this.count = 0;
   }
 
   private advance(x0: number, x1: number, x2: number): void {
-    for (let b = 0; b < this.blocks.length; b += 1) this.blocks[b]!.save();
+    for (let p = 0; p < this.parts.length; p += 1) this.parts[p]!.save();
     for (let k = 0; k < this.out.length; k += 1) this.savedOut[k] = this.out[k]!;
     this.core.step(this.out, x0, x1, x2);
     this.count += 1;
