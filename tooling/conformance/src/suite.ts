@@ -7,6 +7,7 @@ import { naiveChecks } from './naive-checks.js';
 import { propertyChecks } from './property-checks.js';
 import { REFERENCE_TOLERANCE, referenceChecks } from './reference-checks.js';
 import { differentialGenerators } from './series.js';
+import { streamingChecks } from './streaming-checks.js';
 
 /** Random series the differential check compares per suite run, by default (issue 3, item 5). */
 export const DIFFERENTIAL_SERIES = 100_000;
@@ -30,7 +31,8 @@ export interface SuiteOptions {
 
 /**
  * Every check a kernel package must pass, driven by the registry: reference cases, properties,
- * the naive textbook implementation, errors and the differential check against kernels-ts.
+ * the naive textbook implementation, errors, batch ≡ streaming (for kernels with `createStream`)
+ * and the differential check against kernels-ts.
  * Adding an indicator to the registry adds its checks here; only its naive implementation
  * (`naive/<name>.ts`) is written by hand.
  */
@@ -47,6 +49,7 @@ export function conformanceChecks(kernel: Kernel, options: SuiteOptions = {}): C
     checks.push(...propertyChecks(kernel, spec, numRuns));
     checks.push(...naiveChecks(kernel, spec, numRuns));
     checks.push(...errorChecks(kernel, spec));
+    checks.push(...streamingChecks(kernel, spec, numRuns));
     if (!differential) continue;
     checks.push(
       ...differentialChecks(kernel, baseline, spec, {
