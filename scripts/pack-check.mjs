@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
+import { checkRunner } from './release/checks.mjs';
 import { packAll, publicPackages, root, withWorkspaceClosure } from './release/workspace.mjs';
 
 /** What each package must export, checked after loading it by import and by require. */
@@ -27,21 +28,7 @@ const expectations = {
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const work = mkdtempSync(join(tmpdir(), 'omega-ta-pack-'));
-let passed = 0;
-let failed = 0;
-
-/** Runs one named check; a thrown error (or a failing command) fails it, with its output. */
-async function check(label, body) {
-  try {
-    const detail = await body();
-    passed += 1;
-    console.log(`ok   ${label}${detail ? `: ${detail}` : ''}`);
-  } catch (error) {
-    failed += 1;
-    const output = [error.stdout, error.stderr].filter(Boolean).join('\n').trim();
-    console.log(`FAIL ${label}: ${error.message.split('\n')[0]}${output ? `\n${output}` : ''}`);
-  }
-}
+const { check, finish } = checkRunner('pack check');
 
 const sh = (command, args, cwd) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
 
@@ -119,5 +106,4 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`pack check: ${passed} passed, ${failed} failed`);
-process.exitCode = failed === 0 ? 0 : 1;
+finish();
