@@ -20,7 +20,7 @@ const expectations = {
   '@omega-ta/kernel-interface': "typeof m.bindKernel === 'function' && m.indicators.ema.name === 'ema'",
   '@omega-ta/kernels-ts': "typeof m.kernel.ema === 'function' && typeof m.default.ema === 'function'",
   '@omega-ta/kernels-native': 'm.loadNativeKernel().kernel !== null',
-  '@omega-ta/arrow-schemas': "typeof m.alignedFromCandles === 'function'",
+  '@omega-ta/arrow-schemas': "typeof m.alignedFromCandles === 'function' && typeof m.readCandlesParquet === 'function'",
   '@omega-ta/slicer': "typeof m.SymbolDataSlice === 'function'",
   '@omega-ta/indicator-cache': "typeof m.IndicatorCache === 'function'",
   '@omega-ta/cli': "typeof m.runCli === 'function'",

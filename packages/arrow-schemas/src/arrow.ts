@@ -171,17 +171,46 @@ export function validateCandleSchema(schema: Schema): void {
   }
 }
 
+function overlaps(a: Float64Array, b: Float64Array): boolean {
+  return a.buffer === b.buffer && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
+}
+
 /**
- * Builds an OHLCV Arrow table ({@link candleSchema}) from columns. The five float columns are
- * wrapped without copying (the table shares their buffers); `time` is converted once to int64
+ * The arrays, each one that shares memory with an earlier one replaced by a copy. Arrow's IPC
+ * writer merges consecutive body buffers that overlap in one ArrayBuffer, which corrupts a table
+ * whose columns are the same array (e.g. open = high = low = close).
+ */
+function withDistinctMemory(arrays: readonly Float64Array[]): Float64Array[] {
+  const out: Float64Array[] = [];
+  for (const a of arrays) out.push(out.some((b) => overlaps(a, b)) ? a.slice() : a);
+  return out;
+}
+
+/**
+ * Builds an OHLCV Arrow table ({@link candleSchema}) from columns and optional extra Float64
+ * columns (after `valid`). The float columns are wrapped without copying (a column sharing memory
+ * with an earlier one is copied, see withDistinctMemory) (the table shares their buffers); `time` is converted once to int64
  * milliseconds (null where NaN) and `valid` is derived from it. Throws DataError when the
  * columns are invalid or a time is not an integer number of milliseconds (INVALID_ARGUMENT,
  * naming the row).
  */
-export function candleColumnsToTable(columns: CandleColumns, meta: CandleTableMeta = {}): Table {
+export function candleColumnsToTable(
+  columns: CandleColumns,
+  meta: CandleTableMeta = {},
+  extra: Readonly<Record<string, Float64Array>> = {},
+): Table {
   const cols = candleColumns(columns);
   const n = cols.time.length;
-  const schema = candleSchema(meta);
+  const extras = Object.entries(extra);
+  for (const [name, values] of extras) {
+    if (!(values instanceof Float64Array) || values.length !== n) {
+      throw new DataError('LENGTH_MISMATCH', `extra column ${name} must be a Float64Array of ${n} rows`, { column: name });
+    }
+  }
+  const schema = candleSchema(
+    meta,
+    extras.map(([name]) => name),
+  );
   const bitmap = new Uint8Array(((n + 63) >> 6) << 3);
   const ts = new BigInt64Array(n);
   const u32 = new Uint32Array(ts.buffer);
@@ -209,10 +238,13 @@ export function candleColumnsToTable(columns: CandleColumns, meta: CandleTableMe
     }
   }
   const fields = schema.fields;
+  const floats = withDistinctMemory([...PRICE_FIELDS.map((f) => cols[f]), ...extras.map(([, values]) => values)]);
+  const float = (data: Float64Array): Data => makeData({ type: new Float64(), length: n, nullCount: 0, data });
   const children: Data[] = [
     makeData({ type: fields[0]!.type, length: n, nullCount: nulls, nullBitmap: bitmap, data: ts }),
-    ...PRICE_FIELDS.map((f) => makeData({ type: new Float64(), length: n, nullCount: 0, data: cols[f] })),
+    ...floats.slice(0, PRICE_FIELDS.length).map(float),
     makeData({ type: new Bool(), length: n, nullCount: 0, data: bitmap }),
+    ...floats.slice(PRICE_FIELDS.length).map(float),
   ];
   const struct = makeData({ type: new Struct(fields), length: n, nullCount: 0, children });
   return new Table([new RecordBatch(schema, struct)]);
