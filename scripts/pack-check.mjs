@@ -67,7 +67,8 @@ try {
   }
 
   const together = emptyProject('together');
-  await check('npm install of all tarballs together', () => void npmInstall(together, [...tarballs.values()]));
+  // @types/node: the consumer's own dependency (the CLI's types use Node's stream types).
+  await check('npm install of all tarballs together', () => void npmInstall(together, [...tarballs.values(), '@types/node@^20.19.0']));
   for (const name of tarballs.keys()) {
     await check(`${name}: import and require`, () => {
       loadBothWays(together, name);
@@ -100,6 +101,9 @@ try {
       const extra = installed.filter((n) => !closure.includes(n));
       if (extra.length > 0) throw new Error(`unexpected packages installed: ${extra.join(', ')}`);
       loadBothWays(dir, pkg.name);
+      const bins = Object.keys(JSON.parse(readFileSync(join(dir, 'node_modules', pkg.name, 'package.json'), 'utf8')).bin ?? {});
+      for (const name of bins) sh(join(dir, 'node_modules', '.bin', name), ['--help'], dir);
+      return bins.length > 0 ? `bin ${bins.join(', ')} runs` : '';
     });
   }
 } finally {

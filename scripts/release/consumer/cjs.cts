@@ -5,6 +5,7 @@ import kernelsNative = require('@omega-ta/kernels-native');
 import arrowSchemas = require('@omega-ta/arrow-schemas');
 import slicer = require('@omega-ta/slicer');
 import indicatorCache = require('@omega-ta/indicator-cache');
+import cli = require('@omega-ta/cli');
 
 const out = new Float64Array(3);
 kernelsTs.kernel.ema(new Float64Array([1, 2, 3]), { period: 2 }, out);
@@ -14,4 +15,5 @@ export const used = [
   arrowSchemas.isDataError(null),
   slicer.SymbolDataSlice,
   indicatorCache.IndicatorCache,
+  cli.USAGE,
 ] as const;
