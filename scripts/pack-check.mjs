@@ -4,14 +4,15 @@
 // package by import and by require; compile a strict TypeScript consumer against the published
 // types; install each tarball ALONE (plus the tarballs of its workspace dependencies) into its
 // own empty folder and load it both ways; bundle kernels-ts + kernel-interface for the browser
-// (esbuild, no Node built-ins) and run the bundle without Node globals.
+// (esbuild, no Node built-ins) and run the bundle without Node globals and in headless Chromium.
 // Ends with `pack check: N passed, N failed`; exits non-zero on any failure.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
 import { checkRunner } from './release/checks.mjs';
 import { packAll, publicPackages, root, withWorkspaceClosure } from './release/workspace.mjs';
 
@@ -37,6 +38,19 @@ function emptyProject(name) {
   mkdirSync(dir);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '0.0.0' }));
   return dir;
+}
+
+/** The bundle's report: SMA(3) of 1..6 (NaN NaN 2 3 4 5) and OmegaTaError on period 0. */
+function checkBrowserReport(report) {
+  const expected = JSON.stringify([Number.NaN, Number.NaN, 2, 3, 4, 5].map(String));
+  if (!report || JSON.stringify(report.sma.map(String)) !== expected || !report.rejected) throw new Error(`unexpected result ${JSON.stringify(report)}`);
+}
+
+/** Debian's chromium (scripts/setup.sh installs it) or CHROMIUM_PATH. */
+function chromiumPath() {
+  const found = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+  if (!found) throw new Error('no Chromium found; run bash scripts/setup.sh or set CHROMIUM_PATH');
+  return found;
 }
 
 function npmInstall(dir, files) {
@@ -82,14 +96,32 @@ try {
     sh(bin('tsc'), ['-p', join(together, 'tsconfig.json')], together);
   });
 
+  const browserBundle = join(together, 'browser-bundle.js');
   await check('browser bundle of kernels-ts + kernel-interface (esbuild, platform browser) runs without Node globals', async () => {
     copyFileSync(join(root, 'scripts', 'release', 'consumer', 'browser-entry.mjs'), join(together, 'browser-entry.mjs'));
-    const result = await build({ entryPoints: [join(together, 'browser-entry.mjs')], bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent' });
+    const result = await build({ entryPoints: [join(together, 'browser-entry.mjs')], bundle: true, platform: 'browser', format: 'iife', outfile: browserBundle, logLevel: 'silent' });
+    if (result.errors.length > 0) throw new Error(result.errors.map((e) => e.text).join('; '));
     let report;
-    runInNewContext(result.outputFiles[0].text, { report: (r) => (report = r) });
-    const expected = JSON.stringify([Number.NaN, Number.NaN, 2, 3, 4, 5].map(String));
-    if (!report || JSON.stringify(report.sma.map(String)) !== expected || !report.rejected) throw new Error(`unexpected result ${JSON.stringify(report)}`);
-    return `${result.outputFiles[0].contents.length} bytes, ${report.names} indicators`;
+    runInNewContext(readFileSync(browserBundle, 'utf8'), { report: (r) => (report = r) });
+    checkBrowserReport(report);
+    return `${readFileSync(browserBundle).length} bytes, ${report.names} indicators`;
+  });
+
+  await check('the same browser bundle runs in headless Chromium', async () => {
+    const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.setContent('<!doctype html><script>window.report = (r) => { window.result = r; };</script>');
+      await page.addScriptTag({ content: readFileSync(browserBundle, 'utf8') });
+      const report = await page.evaluate(() => window.result);
+      if (errors.length > 0) throw new Error(errors.join('; '));
+      checkBrowserReport(report);
+      return browser.version();
+    } finally {
+      await browser.close();
+    }
   });
 
   for (const pkg of packages) {
