@@ -1,14 +1,16 @@
 // The release set-up, checked without publishing anything: `changeset version` in a throw-away
 // copy of the repository (every changeset applies, each package it names gets a CHANGELOG.md,
 // the fixed group ends at one version), and `napi create-npm-dirs` in a throw-away folder (the
-// seven platform packages of @omega-ta/kernels-native, each at its version, for its os/cpu/libc).
+// seven platform packages of @omega-ta/kernels-native, each at its version, for its os/cpu/libc),
+// and the released shape of kernels-native on this machine: the main package without a binary
+// plus the generated platform package of this host holding it, installed with plain npm.
 // Ends with `release check: N passed, N failed`; exits non-zero on any failure.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { checkRunner } from './release/checks.mjs';
-import { publicPackages, root } from './release/workspace.mjs';
+import { packAll, publicPackages, root } from './release/workspace.mjs';
 
 /** The platform packages the napi config must produce (directory name under npm/). */
 const PLATFORMS = ['linux-x64-gnu', 'linux-arm64-gnu', 'linux-x64-musl', 'linux-arm64-musl', 'darwin-x64', 'darwin-arm64', 'win32-x64-msvc'];
@@ -57,6 +59,35 @@ try {
       if (json.name !== `${name}-${platform}` || json.version !== version || !json.os || !json.cpu) throw new Error(`npm/${platform}: ${JSON.stringify(json)}`);
     }
     return made.join(', ');
+  });
+
+  await check('kernels-native as released: main package without a binary + the host platform package, installed with npm, loads native', () => {
+    const native = join(root, 'packages', 'kernels-native');
+    const binary = readdirSync(native).find((f) => /^kernels-native\.[\w-]+\.node$/.test(f));
+    if (binary === undefined) throw new Error('no built kernels-native.<platform>.node (run pnpm build)');
+    const platform = binary.split('.')[1];
+    const dir = join(work, 'shape');
+    mkdirSync(dir);
+    const packed = packAll(publicPackages().filter((p) => ['@omega-ta/kernels-native', '@omega-ta/kernel-interface'].includes(p.name)), dir);
+    sh('tar', ['-xzf', packed.get('@omega-ta/kernels-native'), '-C', dir], dir);
+    const main = join(dir, 'package');
+    for (const f of readdirSync(main).filter((f) => f.endsWith('.node'))) rmSync(join(main, f));
+    // What `napi artifacts` and `napi pre-publish` do at release, for this host's platform only.
+    sh(join(native, 'node_modules', '.bin', 'napi'), ['create-npm-dirs'], main);
+    copyFileSync(join(native, binary), join(main, 'npm', platform, binary));
+    const manifest = readJson(join(main, 'package.json'));
+    const platformName = `${manifest.name}-${platform}`;
+    writeFileSync(join(main, 'package.json'), JSON.stringify({ ...manifest, optionalDependencies: { [platformName]: manifest.version } }, null, 2));
+    const mainTgz = join(dir, sh('npm', ['pack', '--pack-destination', dir, '--loglevel=error'], main).trim().split('\n').pop());
+    const platformTgz = join(dir, sh('npm', ['pack', '--pack-destination', dir, '--loglevel=error'], join(main, 'npm', platform)).trim().split('\n').pop());
+    const project = join(dir, 'project');
+    mkdirSync(project);
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '0.0.0' }));
+    sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', packed.get('@omega-ta/kernel-interface'), platformTgz, mainTgz], project);
+    if (readdirSync(join(project, 'node_modules', '@omega-ta', 'kernels-native')).some((f) => f.endsWith('.node'))) throw new Error('main package has a binary');
+    const probe = `const m = require('@omega-ta/kernels-native'); const r = m.loadNativeKernel(); if (r.kernel === null) throw new Error(r.reason); const out = new Float64Array(3); m.default.sma(new Float64Array([1, 2, 3]), { period: 2 }, out); if (out[2] !== 2.5) throw new Error('sma ' + out);`;
+    sh('node', ['-e', probe], project);
+    return `${platformName}@${manifest.version}`;
   });
 } finally {
   rmSync(work, { recursive: true, force: true });
