@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Quick start, command 1: everything a fresh machine needs, then the demo on the embedded sample.
-# Installs pnpm if missing, the workspace dependencies, builds every package (the Rust crate of
-# @omega-ta/kernels-native compiles from source), then runs `pnpm demo`.
+# Installs pnpm if missing, Chromium for the report's browser test if missing (Debian/Ubuntu, via
+# apt-get), the workspace dependencies, builds every package (the Rust crate of
+# @omega-ta/kernels-native compiles from source), runs `pnpm demo`, and ends with the `omega-ta`
+# CLI on the embedded sample: its summary and an HTML chart report in out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +28,31 @@ if ! command -v cargo >/dev/null 2>&1; then
   exit 1
 fi
 
+# Chromium (Debian's package) for the test that opens the CLI's HTML report; CHROMIUM_PATH may
+# name another one. Without apt-get (e.g. macOS) say how to provide it; the test then fails.
+chromium_found() {
+  [ -n "${CHROMIUM_PATH:-}" ] && [ -x "${CHROMIUM_PATH}" ] && return 0
+  command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1
+}
+if ! chromium_found; then
+  if command -v apt-get >/dev/null 2>&1; then
+    sudo_cmd=""
+    if [ "$(id -u)" != 0 ]; then sudo_cmd="sudo -n"; fi
+    echo "==> installing chromium (apt-get) for the report's browser test"
+    for attempt in 1 2 3; do
+      if $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+        $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; then
+        break
+      fi
+      echo "apt-get failed (attempt $attempt of 3)" >&2
+      sleep $((attempt * 5))
+    done
+  fi
+  if ! chromium_found; then
+    echo "warning: no Chromium found; the browser test of pnpm test needs one (apt-get install chromium, or set CHROMIUM_PATH)" >&2
+  fi
+fi
+
 echo "==> installing dependencies"
 pnpm install --frozen-lockfile
 
@@ -34,3 +61,7 @@ pnpm run build
 
 echo "==> demo on the embedded sample"
 pnpm run demo
+
+echo "==> omega-ta CLI on the embedded sample (examples/sample-ttrc-3000.csv)"
+pnpm exec omega-ta compute examples/sample-ttrc-3000.csv --indicators ema:20,rsi:14,macd:12:26:9 --out out
+pnpm exec omega-ta report examples/sample-ttrc-3000.csv --indicators ema:20,bollinger:20,rsi:14 --out out/sample-ttrc-3000.report.html

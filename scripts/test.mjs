@@ -68,9 +68,23 @@ rustdoc.status === 0 ? (passed += 1) : (failed += 1);
 const leak = run('node', ['packages/kernels-native/scripts/leak-check.mjs']);
 leak.status === 0 ? (passed += 1) : (failed += 1);
 
-// Every package packs and installs into an empty folder, loading by import and by require.
-const pack = run('node', ['scripts/pack-check.mjs']);
-pack.status === 0 ? (passed += 1) : (failed += 1);
+// A script whose every check counts, ending with `<title>: N passed, N failed`.
+function runCounted(script, title) {
+  const result = run('node', [script], { capture: true });
+  const counts = new RegExp(`^${title}: (\\d+) passed, (\\d+) failed$`, 'm').exec(result.stdout ?? '');
+  if (counts) {
+    passed += Number(counts[1]);
+    failed += Number(counts[2]);
+  }
+  if (result.status !== 0 && (!counts || Number(counts[2]) === 0)) failed += 1;
+}
+
+// Release check of every public package: publint, attw, npm publish --dry-run, install of the
+// tarballs together and each alone with import and require, a strict TypeScript consumer, the
+// browser bundle.
+runCounted('scripts/pack-check.mjs', 'pack check');
+// The release set-up: changeset version (dry run in a copy) and napi's platform packages.
+runCounted('scripts/release-check.mjs', 'release check');
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
