@@ -1,5 +1,6 @@
 import { bindKernel, dmi as spec } from '@omega-ta/kernel-interface';
-import { EwmMean } from './ewm.js';
+import { CHUNK_ROWS } from './chunks.js';
+import { EWM_STATE, EwmMean } from './ewm.js';
 import { trueRange } from './true-range.js';
 
 /**
@@ -30,20 +31,33 @@ export function dmiInto(
   adx: Float64Array,
 ): void {
   const alpha = 1 / period;
-  dmiPass(high, low, close, plusDi.length, (1 - alpha) / alpha, plusDi, minusDi, adx);
+  const n = plusDi.length;
+  const com = (1 - alpha) / alpha;
+  // Four averages (atr, +DM, -DM, dx), then the previous bar's high, low and close.
+  const state = new Float64Array(PREV_BAR + 3);
+  for (let k = 0; k < 4; k += 1) new EwmMean(com).save(state, k * EWM_STATE);
+  state.fill(Number.NaN, PREV_BAR);
+  for (let from = 0; from < n; from += CHUNK_ROWS) {
+    dmiRows(high, low, close, from, Math.min(from + CHUNK_ROWS, n), com, state, plusDi, minusDi, adx);
+  }
 }
 
+/** Where the previous bar starts in {@link dmiRows}' state, after the four averages. */
+const PREV_BAR = 4 * EWM_STATE;
+
 /**
- * The one pass of {@link dmiInto}: the four averages side by side, created next to the loop so
- * that V8 keeps their state in registers. Row 0 has no previous bar: up/down are NaN, both DMs
- * 0.0, as in the original.
+ * Rows `from … to-1` of {@link dmiInto}, resuming from and saving into `state` (see CHUNK_ROWS):
+ * the four averages side by side, made next to the loop so that V8 keeps their state in
+ * registers. Row 0 has no previous bar: up/down are NaN, both DMs 0.0, as in the original.
  */
-function dmiPass(
+function dmiRows(
   high: ArrayLike<number>,
   low: ArrayLike<number>,
   close: ArrayLike<number>,
-  n: number,
+  from: number,
+  to: number,
   com: number,
+  state: Float64Array,
   plusDi: Float64Array,
   minusDi: Float64Array,
   adx: Float64Array,
@@ -52,10 +66,14 @@ function dmiPass(
   const plusDm = new EwmMean(com);
   const minusDm = new EwmMean(com);
   const smoothDx = new EwmMean(com);
-  let prevHigh = Number.NaN;
-  let prevLow = Number.NaN;
-  let prevClose = Number.NaN;
-  for (let i = 0; i < n; i += 1) {
+  atr.restore(state, 0);
+  plusDm.restore(state, EWM_STATE);
+  minusDm.restore(state, 2 * EWM_STATE);
+  smoothDx.restore(state, 3 * EWM_STATE);
+  let prevHigh = state[PREV_BAR]!;
+  let prevLow = state[PREV_BAR + 1]!;
+  let prevClose = state[PREV_BAR + 2]!;
+  for (let i = from; i < to; i += 1) {
     const h = high[i]!;
     const l = low[i]!;
     const a = atr.push(trueRange(h, l, prevClose));
@@ -70,6 +88,13 @@ function dmiPass(
     prevLow = l;
     prevClose = close[i]!;
   }
+  atr.save(state, 0);
+  plusDm.save(state, EWM_STATE);
+  minusDm.save(state, 2 * EWM_STATE);
+  smoothDx.save(state, 3 * EWM_STATE);
+  state[PREV_BAR] = prevHigh;
+  state[PREV_BAR + 1] = prevLow;
+  state[PREV_BAR + 2] = prevClose;
 }
 
 /** Directional movement index (+DI, -DI, ADX) over `period` bars; see {@link dmiInto}. */

@@ -1,3 +1,5 @@
+import { CHUNK_ROWS } from './chunks.js';
+
 /**
  * pandas 1.5.3 `ewm(com=com, adjust=False).mean()` into `out`, bit for bit (aggregations.pyx
  * `ewm` with adjust=False, ignore_na=False, min_periods=1). The building block of every
@@ -17,9 +19,21 @@
  */
 export function ewmMeanInto(x: ArrayLike<number>, com: number, out: Float64Array): void {
   const n = x.length;
-  const mean = new EwmMean(com);
-  for (let i = 0; i < n; i += 1) out[i] = mean.push(x[i]!);
+  const state = new Float64Array(EWM_STATE);
+  new EwmMean(com).save(state, 0);
+  for (let from = 0; from < n; from += CHUNK_ROWS) ewmRows(x, com, out, from, Math.min(from + CHUNK_ROWS, n), state);
 }
+
+/** Rows `from … to-1` of {@link ewmMeanInto}, resuming from and saving into `state` (see CHUNK_ROWS). */
+function ewmRows(x: ArrayLike<number>, com: number, out: Float64Array, from: number, to: number, state: Float64Array): void {
+  const mean = new EwmMean(com);
+  mean.restore(state, 0);
+  for (let i = from; i < to; i += 1) out[i] = mean.push(x[i]!);
+  mean.save(state, 0);
+}
+
+/** Slots one {@link EwmMean} takes in a chunk state (see {@link EwmMean.save}). */
+export const EWM_STATE = 2;
 
 /**
  * The state of {@link ewmMeanInto} for one observation at a time, so that kernels that smooth
@@ -36,6 +50,22 @@ export class EwmMean {
   constructor(com: number) {
     this.alpha = 1 / (1 + com);
     this.decay = 1 - this.alpha;
+  }
+
+  /**
+   * Writes the running state (mean, weight) into `state[at]` and `state[at + 1]`, to be resumed by
+   * {@link EwmMean.restore} in the next chunk of rows (see CHUNK_ROWS): a fresh object per chunk,
+   * local to the loop function, lets V8 keep the state in registers.
+   */
+  save(state: Float64Array, at: number): void {
+    state[at] = this.value;
+    state[at + 1] = this.oldWt;
+  }
+
+  /** Resumes from a state written by {@link EwmMean.save} (of an average with the same `com`). */
+  restore(state: Float64Array, at: number): void {
+    this.value = state[at]!;
+    this.oldWt = state[at + 1]!;
   }
 
   /** Adds the next input (non-finite: missing) and returns the mean after it. */

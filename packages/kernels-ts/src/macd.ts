@@ -1,5 +1,6 @@
 import { bindKernel, macd as spec } from '@omega-ta/kernel-interface';
-import { EwmMean } from './ewm.js';
+import { CHUNK_ROWS } from './chunks.js';
+import { EWM_STATE, EwmMean } from './ewm.js';
 
 /**
  * MACD into `macd`, `signal` and `histogram`, bit for bit the original's pandas 1.5.3 expression
@@ -28,19 +29,32 @@ export function macdInto(
   signal: Float64Array,
   histogram: Float64Array,
 ): void {
-  macdPass(x, x.length, (fastPeriod - 1) / 2, (slowPeriod - 1) / 2, (signalPeriod - 1) / 2, macd, signal, histogram);
+  const n = x.length;
+  const fastCom = (fastPeriod - 1) / 2;
+  const slowCom = (slowPeriod - 1) / 2;
+  const signalCom = (signalPeriod - 1) / 2;
+  const state = new Float64Array(3 * EWM_STATE);
+  new EwmMean(fastCom).save(state, 0);
+  new EwmMean(slowCom).save(state, EWM_STATE);
+  new EwmMean(signalCom).save(state, 2 * EWM_STATE);
+  for (let from = 0; from < n; from += CHUNK_ROWS) {
+    macdRows(x, from, Math.min(from + CHUNK_ROWS, n), fastCom, slowCom, signalCom, state, macd, signal, histogram);
+  }
 }
 
 /**
- * The one pass of {@link macdInto}: the three averages side by side (each row reads only its own
- * input), created next to the loop so that V8 keeps their state in registers.
+ * Rows `from … to-1` of {@link macdInto}, resuming from and saving into `state` (see CHUNK_ROWS):
+ * the three averages side by side (each row reads only its own input), made next to the loop so
+ * that V8 keeps their state in registers.
  */
-function macdPass(
+function macdRows(
   x: Float64Array,
-  n: number,
+  from: number,
+  to: number,
   fastCom: number,
   slowCom: number,
   signalCom: number,
+  state: Float64Array,
   macd: Float64Array,
   signal: Float64Array,
   histogram: Float64Array,
@@ -48,7 +62,10 @@ function macdPass(
   const fast = new EwmMean(fastCom);
   const slow = new EwmMean(slowCom);
   const smooth = new EwmMean(signalCom);
-  for (let i = 0; i < n; i += 1) {
+  fast.restore(state, 0);
+  slow.restore(state, EWM_STATE);
+  smooth.restore(state, 2 * EWM_STATE);
+  for (let i = from; i < to; i += 1) {
     const v = x[i]!;
     const m = fast.push(v) - slow.push(v);
     const s = smooth.push(m);
@@ -56,6 +73,9 @@ function macdPass(
     signal[i] = s;
     histogram[i] = m - s;
   }
+  fast.save(state, 0);
+  slow.save(state, EWM_STATE);
+  smooth.save(state, 2 * EWM_STATE);
 }
 
 /** MACD line, signal line and histogram of `close`; see {@link macdInto}. */

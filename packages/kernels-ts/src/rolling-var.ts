@@ -1,3 +1,15 @@
+import { CHUNK_ROWS } from './chunks.js';
+
+/** Slots of {@link varRows}' running state between chunks. */
+const NOBS = 0;
+const MEAN = 1;
+const SSQDM = 2;
+const COMP_ADD = 3;
+const COMP_REMOVE = 4;
+const SAME_RUN = 5;
+const LAST = 6;
+const VAR_STATE = 7;
+
 /**
  * pandas 1.5.3 `Series.rolling(window, min_periods=window).var()` (ddof=1) into `out`, bit for bit
  * (aggregations.pyx `roll_var` over a fixed window). The building block of every rolling standard
@@ -22,14 +34,21 @@
  */
 export function rollingVarInto(x: ArrayLike<number>, window: number, out: Float64Array): void {
   const n = x.length;
-  let nobs = 0;
-  let mean = 0;
-  let ssqdm = 0;
-  let compAdd = 0;
-  let compRemove = 0;
-  let sameRun = 0;
-  let last = Number.NaN;
-  for (let i = 0; i < n; i += 1) {
+  const state = new Float64Array(VAR_STATE);
+  state[LAST] = Number.NaN;
+  for (let from = 0; from < n; from += CHUNK_ROWS) varRows(x, window, out, from, Math.min(from + CHUNK_ROWS, n), state);
+}
+
+/** Rows `from … to-1` of {@link rollingVarInto}, resuming from and saving into `state` (see CHUNK_ROWS). */
+function varRows(x: ArrayLike<number>, window: number, out: Float64Array, from: number, to: number, state: Float64Array): void {
+  let nobs = state[NOBS]!;
+  let mean = state[MEAN]!;
+  let ssqdm = state[SSQDM]!;
+  let compAdd = state[COMP_ADD]!;
+  let compRemove = state[COMP_REMOVE]!;
+  let sameRun = state[SAME_RUN]!;
+  let last = state[LAST]!;
+  for (let i = from; i < to; i += 1) {
     if (i >= window) {
       const leaving = x[i - window]!;
       if (leaving - leaving === 0) {
@@ -63,6 +82,13 @@ export function rollingVarInto(x: ArrayLike<number>, window: number, out: Float6
     if (nobs >= window && nobs > 1) variance = sameRun >= nobs ? 0 : ssqdm / (nobs - 1);
     out[i] = variance;
   }
+  state[NOBS] = nobs;
+  state[MEAN] = mean;
+  state[SSQDM] = ssqdm;
+  state[COMP_ADD] = compAdd;
+  state[COMP_REMOVE] = compRemove;
+  state[SAME_RUN] = sameRun;
+  state[LAST] = last;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { bindKernel, rsi as spec } from '@omega-ta/kernel-interface';
-import { EwmMean } from './ewm.js';
+import { CHUNK_ROWS } from './chunks.js';
+import { EWM_STATE, EwmMean } from './ewm.js';
 
 /** 2^1023: below it, `v + |v|` cannot overflow. */
 const HALF_OVERFLOW = 2 ** 1023;
@@ -40,25 +41,37 @@ function clipLowerZero(v: number): number {
  */
 export function rsiInto(x: Float64Array, period: number, out: Float64Array): void {
   const alpha = 1 / period;
-  rsiPass(x, x.length, (1 - alpha) / alpha, out);
+  const n = x.length;
+  const com = (1 - alpha) / alpha;
+  // Two averages, then the previous close (NaN before row 0: `x[0] - NaN` is row 0's NaN).
+  const state = new Float64Array(2 * EWM_STATE + 1);
+  new EwmMean(com).save(state, 0);
+  new EwmMean(com).save(state, EWM_STATE);
+  state[2 * EWM_STATE] = Number.NaN;
+  for (let from = 0; from < n; from += CHUNK_ROWS) rsiRows(x, from, Math.min(from + CHUNK_ROWS, n), com, state, out);
 }
 
 /**
- * The one pass of {@link rsiInto}: diff, clip and both averages per row, no temporaries
- * (`x[0] - NaN` is row 0's NaN). The averages are created here, next to the loop, so that V8
- * keeps their state in registers (the loop's setup is in the caller).
+ * Rows `from … to-1` of {@link rsiInto}, resuming from and saving into `state` (see CHUNK_ROWS):
+ * diff, clip and both averages per row, no temporaries. The averages are made here, next to the
+ * loop, so that V8 keeps their state in registers.
  */
-function rsiPass(x: Float64Array, n: number, com: number, out: Float64Array): void {
+function rsiRows(x: Float64Array, from: number, to: number, com: number, state: Float64Array, out: Float64Array): void {
   const avgGain = new EwmMean(com);
   const avgLoss = new EwmMean(com);
-  let previous = Number.NaN;
-  for (let i = 0; i < n; i += 1) {
+  avgGain.restore(state, 0);
+  avgLoss.restore(state, EWM_STATE);
+  let previous = state[2 * EWM_STATE]!;
+  for (let i = from; i < to; i += 1) {
     const v = x[i]!;
     const delta = v - previous;
     previous = v;
     const rs = avgGain.push(clipLowerZero(delta)) / avgLoss.push(clipLowerZero(-delta));
     out[i] = 100 - 100 / (1 + rs);
   }
+  avgGain.save(state, 0);
+  avgLoss.save(state, EWM_STATE);
+  state[2 * EWM_STATE] = previous;
 }
 
 /** Relative strength index of `close` over `period` bars (Wilder smoothing); see {@link rsiInto}. */

@@ -1,9 +1,20 @@
 import { bindKernel, sma as spec } from '@omega-ta/kernel-interface';
+import { CHUNK_ROWS } from './chunks.js';
 
 /** True for -0, negative numbers and -Infinity: C's `signbit` for non-NaN values. */
 function signbit(v: number): boolean {
   return v < 0 || (v === 0 && 1 / v < 0);
 }
+
+/** Slots of {@link smaRows}' running state between chunks. */
+const NOBS = 0;
+const SUM = 1;
+const COMP_ADD = 2;
+const COMP_REMOVE = 3;
+const NEGATIVES = 4;
+const SAME_RUN = 5;
+const LAST = 6;
+const SMA_STATE = 7;
 
 /**
  * SMA into `out`, bit for bit pandas 1.5.3 `Series.rolling(period, min_periods=period).mean()`
@@ -20,14 +31,21 @@ function signbit(v: number): boolean {
  */
 export function smaInto(x: Float64Array, period: number, out: Float64Array): void {
   const n = x.length;
-  let nobs = 0;
-  let sum = 0;
-  let compAdd = 0;
-  let compRemove = 0;
-  let negatives = 0;
-  let sameRun = 0;
-  let last = Number.NaN;
-  for (let i = 0; i < n; i += 1) {
+  const state = new Float64Array(SMA_STATE);
+  state[LAST] = Number.NaN;
+  for (let from = 0; from < n; from += CHUNK_ROWS) smaRows(x, period, out, from, Math.min(from + CHUNK_ROWS, n), state);
+}
+
+/** Rows `from … to-1` of {@link smaInto}, resuming from and saving into `state` (see CHUNK_ROWS). */
+function smaRows(x: Float64Array, period: number, out: Float64Array, from: number, to: number, state: Float64Array): void {
+  let nobs = state[NOBS]!;
+  let sum = state[SUM]!;
+  let compAdd = state[COMP_ADD]!;
+  let compRemove = state[COMP_REMOVE]!;
+  let negatives = state[NEGATIVES]!;
+  let sameRun = state[SAME_RUN]!;
+  let last = state[LAST]!;
+  for (let i = from; i < to; i += 1) {
     if (i >= period) {
       const leaving = x[i - period]!;
       if (leaving - leaving === 0) {
@@ -59,6 +77,13 @@ export function smaInto(x: Float64Array, period: number, out: Float64Array): voi
     }
     out[i] = mean;
   }
+  state[NOBS] = nobs;
+  state[SUM] = sum;
+  state[COMP_ADD] = compAdd;
+  state[COMP_REMOVE] = compRemove;
+  state[NEGATIVES] = negatives;
+  state[SAME_RUN] = sameRun;
+  state[LAST] = last;
 }
 
 /** Simple moving average of `close` over `period` bars; see {@link smaInto}. */
