@@ -4,7 +4,7 @@ use crate::{check_lengths, check_period, KernelError};
 /// pandas `Series.clip(lower=0)` of one value: NaN stays NaN, `-0.0` stays `-0.0`
 /// (`-0.0 >= 0.0`), anything below 0 (including `-inf`) becomes `+0.0`.
 #[inline]
-fn clip_lower_zero(v: f64) -> f64 {
+pub(crate) fn clip_lower_zero(v: f64) -> f64 {
     if v >= 0.0 || v.is_nan() {
         v
     } else {
