@@ -36,3 +36,4 @@ export {
   type RawKernelFunction,
 } from './kernel.js';
 export type { ReadonlyFloat64Array } from './readonly-array.js';
+export type { IndicatorStream, StreamFactory } from './streaming.js';

@@ -3,6 +3,7 @@ import { ErrorCode, OmegaTaError } from './errors.js';
 import { resolveParams, type ParamInput } from './params.js';
 import type { ReadonlyFloat64Array } from './readonly-array.js';
 import { findIndicator, type IndicatorName, type Indicators, type IndicatorSpec } from './registry.js';
+import type { StreamFactory } from './streaming.js';
 
 type Each<T extends readonly unknown[], E> = { -readonly [K in keyof T]: E };
 
@@ -25,8 +26,11 @@ export interface KernelInfo {
   readonly version: string;
 }
 
-/** A kernel package's default export: an implementation of every indicator of the registry. */
-export type Kernel = KernelFunctions & { readonly info: KernelInfo };
+/**
+ * A kernel package's default export: an implementation of every indicator of the registry, and
+ * (optional until every kernel package has it) the incremental form of each.
+ */
+export type Kernel = KernelFunctions & { readonly info: KernelInfo; readonly createStream?: StreamFactory };
 
 /**
  * The uniform shape of an implementation (tulipindicators' `ti_indicator_function`): inputs,
