@@ -6,6 +6,7 @@ import { errorChecks } from './error-checks.js';
 import { naiveChecks } from './naive-checks.js';
 import { propertyChecks } from './property-checks.js';
 import { REFERENCE_TOLERANCE, referenceChecks } from './reference-checks.js';
+import { streamingChecks } from './streaming-checks.js';
 
 export interface SuiteOptions {
   /** A directory in the reference format; default: golden-data/reference of this repository. */
@@ -20,7 +21,8 @@ export interface SuiteOptions {
 
 /**
  * Every check a kernel package must pass, driven by the registry: reference cases, properties,
- * the naive textbook implementation, errors and the differential check against kernels-ts.
+ * the naive textbook implementation, errors, batch ≡ streaming (for kernels with `createStream`)
+ * and the differential check against kernels-ts.
  * Adding an indicator to the registry adds its checks here; only its naive implementation
  * (`naive/<name>.ts`) is written by hand.
  */
@@ -32,6 +34,7 @@ export function conformanceChecks(kernel: Kernel, options: SuiteOptions = {}): C
     checks.push(...propertyChecks(kernel, spec, numRuns));
     checks.push(...naiveChecks(kernel, spec, numRuns));
     checks.push(...errorChecks(kernel, spec));
+    checks.push(...streamingChecks(kernel, spec, numRuns));
     if (kernel.info.name === baseline.info.name) continue; // comparing the baseline with itself proves nothing
     checks.push(
       ...differentialChecks(kernel, baseline, spec, {
