@@ -1,6 +1,23 @@
 import { createRequire } from 'node:module';
 import { indicatorList } from '@omega-ta/kernel-interface';
 
+/** An instance of the binding's `NativeStream` class (see `src/stream.rs`). */
+export interface NativeStreamHandle {
+  /** Bars consumed so far. */
+  readonly length: number;
+  update(x0: number, x1: number, x2: number): void;
+  replace(x0: number, x1: number, x2: number): void;
+  value(k: number): number;
+  updateMany(
+    x0: Float64Array,
+    x1: Float64Array | undefined,
+    x2: Float64Array | undefined,
+    out0: Float64Array,
+    out1?: Float64Array,
+    out2?: Float64Array,
+  ): void;
+}
+
 /**
  * The raw Node-API exports of `kernels-native.<platform>.node` (see `src/lib.rs`). They borrow
  * the Float64Arrays zero-copy and write into `out`; they check `period`, lengths and overlap
@@ -62,6 +79,8 @@ export interface NativeBinding {
     adx: Float64Array,
   ): void;
   choppiness(high: Float64Array, low: Float64Array, close: Float64Array, period: number, out: Float64Array): void;
+  /** The streaming form of indicator `name` with its parameters in registry order (resolved). */
+  NativeStream: new (name: string, params: number[]) => NativeStreamHandle;
 }
 
 /** The outcome of loading the binding: the binding, or why there is none. */
@@ -95,11 +114,12 @@ export function describeLoadError(error: unknown): string {
   return messages.join(' <- ');
 }
 
-/** The exported function names missing from `value` (every registry indicator must be there). */
+/** The exports missing from `value`: a function per registry indicator and the `NativeStream` class. */
 function missingExports(value: unknown): string[] {
-  if (typeof value !== 'object' || value === null) return indicatorList.map((spec) => spec.name);
+  const names = [...indicatorList.map((spec) => spec.name), 'NativeStream'];
+  if (typeof value !== 'object' || value === null) return names;
   const exports = value as Record<string, unknown>;
-  return indicatorList.map((spec) => spec.name).filter((name) => typeof exports[name] !== 'function');
+  return names.filter((name) => typeof exports[name] !== 'function');
 }
 
 /** Where this process runs, as napi names it (platform-arch). */
