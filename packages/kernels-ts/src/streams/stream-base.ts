@@ -55,7 +55,7 @@ export abstract class StreamBase implements IndicatorStream {
     }
     this.checkBar(x0, x1, x2);
     for (let b = 0; b < this.blocks.length; b += 1) this.blocks[b]!.restore();
-    this.out.set(this.savedOut);
+    for (let k = 0; k < this.out.length; k += 1) this.out[k] = this.savedOut[k]!;
     this.step(x0, x1 as number, x2 as number);
   }
 
@@ -100,7 +100,7 @@ export abstract class StreamBase implements IndicatorStream {
 
   private advance(x0: number, x1: number, x2: number): void {
     for (let b = 0; b < this.blocks.length; b += 1) this.blocks[b]!.save();
-    this.savedOut.set(this.out);
+    for (let k = 0; k < this.out.length; k += 1) this.savedOut[k] = this.out[k]!;
     this.step(x0, x1, x2);
     this.count += 1;
   }
