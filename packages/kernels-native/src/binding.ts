@@ -5,10 +5,11 @@ import { indicatorList } from '@omega-ta/kernel-interface';
 export interface NativeStreamHandle {
   /** Bars consumed so far. */
   readonly length: number;
-  update(x0: number, x1: number, x2: number): void;
   replace(x0: number, x1: number, x2: number): void;
   value(k: number): number;
+  /** Feeds the first `rows` rows of the columns. */
   updateMany(
+    rows: number,
     x0: Float64Array,
     x1: Float64Array | undefined,
     x2: Float64Array | undefined,

@@ -1,6 +1,8 @@
 //! The streaming form of every kernel as one Node-API class, `NativeStream`: created from the
-//! indicator's registry name and its parameters (in registry order, already resolved), fed bar by
-//! bar (`update`, `replace`) or column by column (`updateMany`, zero-copy like the batch exports).
+//! indicator's registry name and its parameters (in registry order, already resolved), fed column
+//! by column (`updateMany`, zero-copy like the batch exports; the TS wrapper collects single bars
+//! into blocks, since each Node-API call costs far more than a row) and corrected bar by bar
+//! (`replace`).
 //! Bad names, parameters, buffer lengths and overlapping buffers are JS errors
 //! (`code: "InvalidArg"`), and every method is `catch_unwind`.
 
@@ -101,13 +103,6 @@ impl NativeStream {
         self.inner.len() as f64
     }
 
-    /// Appends one closed bar: the inputs in registry order (`close`, or `high, low, close`);
-    /// unused trailing inputs are ignored.
-    #[napi(catch_unwind)]
-    pub fn update(&mut self, x0: f64, x1: f64, x2: f64) {
-        self.inner.update([x0, x1, x2]);
-    }
-
     /// Replaces the most recent bar (the still-forming live bar); with no bar yet, appends it.
     #[napi(catch_unwind)]
     pub fn replace(&mut self, x0: f64, x1: f64, x2: f64) {
@@ -121,17 +116,24 @@ impl NativeStream {
         usize::try_from(k).map_or(f64::NAN, |k| self.inner.value(k))
     }
 
-    /// Feeds whole columns: `x0` (and `x1`, `x2` for high/low/close indicators) bar by bar,
-    /// writing each bar's outputs into `out0` (and `out1`, `out2` for three-output indicators).
+    /// Feeds the first `rows` rows of whole columns: `x0` (and `x1`, `x2` for high/low/close
+    /// indicators) bar by bar, writing each bar's outputs into `out0` (and `out1`, `out2` for
+    /// three-output indicators). The TS wrapper also uses it to flush the bars it collects from
+    /// `update` (one call per block of bars instead of one per bar).
     ///
     /// # Errors
     ///
     /// A JS `Error` (`code: "InvalidArg"`) when the number of inputs or outputs is not the
-    /// indicator's, when the buffers differ in length, or when an output shares memory with an
-    /// input or another output. Nothing is consumed then.
+    /// indicator's, when the buffers differ in length or are shorter than `rows`, or when an
+    /// output shares memory with an input or another output. Nothing is consumed then.
     #[napi(catch_unwind)]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "each column is its own zero-copy Float64Array argument"
+    )]
     pub fn update_many(
         &mut self,
+        rows: u32,
         x0: Float64ArraySlice,
         x1: Option<Float64ArraySlice>,
         x2: Option<Float64ArraySlice>,
@@ -164,7 +166,14 @@ impl NativeStream {
             .map(|(y, n)| (n, y.as_ref()))
             .collect();
         check_series(name, &named_inputs, &named_outputs)?;
-        let inputs: Vec<&[f64]> = named_inputs.into_iter().map(|(_, x)| x).collect();
+        let rows = usize::try_from(rows).unwrap_or(usize::MAX);
+        if rows > x0.len() {
+            return Err(invalid_arg(format!(
+                "{name}: rows {rows} exceeds the column length {}",
+                x0.len()
+            )));
+        }
+        let inputs: Vec<&[f64]> = named_inputs.into_iter().map(|(_, x)| &x[..rows]).collect();
         let mut outputs: Vec<&mut [f64]> = Vec::with_capacity(3);
         // SOUNDNESS: `check_series` just verified that every output has the length of the inputs and
         // that none shares memory with an input or another output; they are live, writable,
@@ -172,12 +181,12 @@ impl NativeStream {
         // synchronous call (see `borrow_pair` in lib.rs). So each `&mut [f64]` is the only
         // reference to its memory for as long as it lives (this function's body).
         unsafe {
-            outputs.push(out0.as_mut());
+            outputs.push(&mut out0.as_mut()[..rows]);
             if let Some(out1) = out1.as_mut() {
-                outputs.push(out1.as_mut());
+                outputs.push(&mut out1.as_mut()[..rows]);
             }
             if let Some(out2) = out2.as_mut() {
-                outputs.push(out2.as_mut());
+                outputs.push(&mut out2.as_mut()[..rows]);
             }
         }
         self.inner

@@ -112,6 +112,35 @@ describe('native streams', () => {
       }
     });
 
+    it('is bitwise equal to batch when bars are read rarely (blocks of pending bars, replaced while pending)', () => {
+      const rand = prng(0xb10c + spec.name.length);
+      const params = paramSets(spec, rand)[2]!;
+      const inputs = columns(spec, rand, 1500);
+      const expected = spec.outputs.map(() => new Float64Array(1500));
+      callKernel(native.kernel!, spec.name, inputs, params, expected);
+      const stream = createStream(spec.name as IndicatorName, params);
+      const bar = (row: number): [number, number, number] => [inputs[0]![row]!, inputs[1]?.[row] ?? 0, inputs[2]?.[row] ?? 0];
+      for (let row = 0; row < 1500; row += 1) {
+        if (rand() < 0.3) {
+          stream.update(...bar(int(rand, 0, 1499)));
+          stream.replace(...bar(row));
+        } else {
+          stream.update(...bar(row));
+        }
+        if (rand() < 0.01 || row === 1499) {
+          for (let k = 0; k < spec.outputs.length; k += 1) {
+            expect(same(stream.value(k), expected[k]![row]!), `${spec.name} row ${row} output ${k}`).toBe(true);
+          }
+          if (rand() < 0.5) {
+            stream.replace(...bar(int(rand, 0, 1499))); // the flushed bar, replaced in Rust
+            stream.replace(...bar(row));
+            expect(same(stream.value(), expected[0]![row]!), `${spec.name} row ${row} after replace`).toBe(true);
+          }
+        }
+      }
+      expect(stream.length).toBe(1500);
+    });
+
     it('reports value NaN before the first bar and again after reset', () => {
       const stream = createStream(spec.name as IndicatorName, paramSets(spec, prng(1))[0]);
       expect(Number.isNaN(stream.value())).toBe(true);
@@ -196,21 +225,25 @@ describe('the raw NativeStream class', () => {
     const s = new raw.NativeStream('macd', [12, 26, 9]);
     const x = new Float64Array([1, 2, 3]);
     const outs = (): [Float64Array, Float64Array, Float64Array] => [new Float64Array(3), new Float64Array(3), new Float64Array(3)];
-    expect(rawError(() => s.updateMany(x, undefined, undefined, outs()[0])).message).toBe(
+    expect(rawError(() => s.updateMany(3, x, undefined, undefined, outs()[0])).message).toBe(
       'macd: expected 1 input(s) and 3 output(s), got 1 and 1',
     );
-    expect(rawError(() => s.updateMany(x, x, undefined, ...outs())).message).toContain('expected 1 input(s)');
+    expect(rawError(() => s.updateMany(3, x, x, undefined, ...outs())).message).toContain('expected 1 input(s)');
     const [m, sig] = outs();
-    expect(rawError(() => s.updateMany(x, undefined, undefined, m, sig, new Float64Array(2))).message).toBe(
+    expect(rawError(() => s.updateMany(3, x, undefined, undefined, m, sig, new Float64Array(2))).message).toBe(
       'macd: out has length 2, expected 3 (the length of the input)',
     );
-    expect(rawError(() => s.updateMany(x, undefined, undefined, m, sig, x)).message).toBe('macd: out2 overlaps x0; pass a separate buffer');
-    expect(rawError(() => s.updateMany(x, undefined, undefined, m, m, sig)).message).toBe('macd: out1 overlaps out0; pass a separate buffer');
+    expect(rawError(() => s.updateMany(3, x, undefined, undefined, m, sig, x)).message).toBe('macd: out2 overlaps x0; pass a separate buffer');
+    expect(rawError(() => s.updateMany(3, x, undefined, undefined, m, m, sig)).message).toBe('macd: out1 overlaps out0; pass a separate buffer');
+    expect(rawError(() => s.updateMany(4, x, undefined, undefined, ...outs())).message).toBe('macd: rows 4 exceeds the column length 3');
     expect(s.length).toBe(0);
-    const [a, b, c] = outs();
-    s.updateMany(x, undefined, undefined, a, b, c);
-    expect(s.length).toBe(3);
-    expect(s.value(0)).toBe(a[2]);
+    const [a, b, c] = outs().map((o) => o.fill(7));
+    s.updateMany(2, x, undefined, undefined, a!, b!, c!);
+    expect(s.length).toBe(2);
+    expect(s.value(0)).toBe(a![1]);
+    expect(a![2]).toBe(7); // only the first `rows` rows are consumed and written
+    s.replace(10, Number.NaN, Number.NaN);
+    expect(s.length).toBe(2);
     expect(Number.isNaN(s.value(3))).toBe(true);
   });
 });

@@ -16,11 +16,19 @@ import { info } from './info.js';
 
 type NativeStreamClass = NativeBinding['NativeStream'];
 
+/** Bars collected from `update` before they are sent to Rust in one call. */
+const BLOCK = 256;
+
 /**
  * {@link IndicatorStream} on top of the binding's `NativeStream` (the Rust streams of
  * `omega_ta_kernels::stream`). Arguments are checked here first, with the same OmegaTaErrors as
- * `@omega-ta/kernels-ts`; a bar crosses into Rust as three numbers (unused inputs as NaN), so
- * `update`, `replace` and `value` allocate nothing.
+ * `@omega-ta/kernels-ts`.
+ *
+ * A Node-API call costs far more than computing a row, so `update` does not call Rust: it writes
+ * the bar into a block of pending bars, and the block goes to Rust in one `updateMany` call when
+ * it is full or when an output is read. `replace` of a pending bar rewrites it in the block. The
+ * outputs are those of feeding the bars one by one (the Rust stream is the same state machine
+ * either way), and `update`, `replace` and `value` allocate nothing.
  */
 class NativeIndicatorStream implements IndicatorStream {
   readonly spec: IndicatorSpec;
@@ -29,8 +37,14 @@ class NativeIndicatorStream implements IndicatorStream {
   /** The parameters in registry order, as the native constructor takes them. */
   private readonly ordered: number[];
   private readonly lookback: number;
-  private readonly inputCount: number;
   private native: NativeStreamHandle;
+  /** Pending bars, one column per input, and the scratch outputs of flushing them. */
+  private readonly pendingIn: Float64Array[];
+  private readonly pendingOut: Float64Array[];
+  private pending = 0;
+  /** Outputs at the most recent flushed bar; `stale` when Rust has newer ones (after `replace`). */
+  private readonly latest: Float64Array;
+  private stale = false;
   private count = 0;
 
   constructor(Native: NativeStreamClass, spec: IndicatorSpec, params: Readonly<Record<string, number>>) {
@@ -39,8 +53,10 @@ class NativeIndicatorStream implements IndicatorStream {
     this.Native = Native;
     this.ordered = spec.params.map((p) => params[p.name]!);
     this.lookback = spec.lookback(params);
-    this.inputCount = spec.inputs.length;
     this.native = new Native(spec.name, this.ordered);
+    this.pendingIn = spec.inputs.map(() => new Float64Array(BLOCK));
+    this.pendingOut = spec.outputs.map(() => new Float64Array(BLOCK));
+    this.latest = new Float64Array(spec.outputs.length).fill(Number.NaN);
   }
 
   get length(): number {
@@ -53,8 +69,9 @@ class NativeIndicatorStream implements IndicatorStream {
 
   update(x0: number, x1?: number, x2?: number): void {
     checkStreamBar(this.spec, x0, x1, x2);
-    const n = this.inputCount;
-    this.native.update(x0, n > 1 ? x1! : Number.NaN, n > 2 ? x2! : Number.NaN);
+    if (this.pending === BLOCK) this.flush();
+    this.write(this.pending, x0, x1, x2);
+    this.pending += 1;
     this.count += 1;
   }
 
@@ -64,24 +81,65 @@ class NativeIndicatorStream implements IndicatorStream {
       return;
     }
     checkStreamBar(this.spec, x0, x1, x2);
-    const n = this.inputCount;
-    this.native.replace(x0, n > 1 ? x1! : Number.NaN, n > 2 ? x2! : Number.NaN);
+    if (this.pending > 0) {
+      this.write(this.pending - 1, x0, x1, x2);
+    } else {
+      const n = this.pendingIn.length;
+      this.native.replace(x0, n > 1 ? x1! : Number.NaN, n > 2 ? x2! : Number.NaN);
+      this.stale = true;
+    }
   }
 
   value(k = 0): number {
     checkOutputIndex(this.spec, k);
-    return this.native.value(k);
+    this.flush();
+    if (this.stale) {
+      for (let j = 0; j < this.latest.length; j += 1) this.latest[j] = this.native.value(j);
+      this.stale = false;
+    }
+    return this.latest[k]!;
   }
 
   updateMany(inputs: readonly ReadonlyFloat64Array[], outputs: readonly Float64Array[]): void {
     const given = checkStreamColumns(this.spec, inputs, outputs);
-    this.native.updateMany(given[0]!, given[1], given[2], outputs[0]!, outputs[1], outputs[2]);
-    this.count += given[0]!.length;
+    const rows = given[0]!.length;
+    this.flush();
+    this.native.updateMany(rows, given[0]!, given[1], given[2], outputs[0]!, outputs[1], outputs[2]);
+    this.count += rows;
+    if (rows > 0) {
+      for (let j = 0; j < outputs.length; j += 1) this.latest[j] = outputs[j]![rows - 1]!;
+      this.stale = false;
+    }
   }
 
   reset(): void {
     this.native = new this.Native(this.spec.name, this.ordered);
+    this.pending = 0;
+    this.latest.fill(Number.NaN);
+    this.stale = false;
     this.count = 0;
+  }
+
+  /** Writes a bar into row `row` of the pending block. */
+  private write(row: number, x0: number, x1?: number, x2?: number): void {
+    const columns = this.pendingIn;
+    columns[0]![row] = x0;
+    if (columns.length > 1) {
+      columns[1]![row] = x1!;
+      columns[2]![row] = x2!;
+    }
+  }
+
+  /** Sends the pending bars to Rust and keeps the outputs of the last one. */
+  private flush(): void {
+    const rows = this.pending;
+    if (rows === 0) return;
+    const [a, b, c] = this.pendingIn;
+    const out = this.pendingOut;
+    this.native.updateMany(rows, a!, b, c, out[0]!, out[1], out[2]);
+    for (let j = 0; j < out.length; j += 1) this.latest[j] = out[j]![rows - 1]!;
+    this.stale = false;
+    this.pending = 0;
   }
 }
 
