@@ -11,7 +11,7 @@ import { createStream as tsCreateStream } from '@omega-ta/kernels-ts';
 import { loadBinding, type NativeBinding } from './binding.js';
 import { createStream } from './index.js';
 import { loadNativeKernel } from './load.js';
-import { int, prng, randomSeries } from './test-helpers.js';
+import { int, prng, randomSeries, rawError } from './test-helpers.js';
 
 const native = loadNativeKernel();
 const raw = loadBinding().binding as NativeBinding;
@@ -201,16 +201,6 @@ describe('native streams', () => {
 });
 
 describe('the raw NativeStream class', () => {
-  const rawError = (call: () => unknown): Error & { code?: unknown } => {
-    try {
-      call();
-    } catch (error) {
-      expect(error).toBeInstanceOf(Error);
-      return error as Error & { code?: unknown };
-    }
-    return expect.fail('expected the raw binding to throw');
-  };
-
   it('checks names and parameters itself', () => {
     expect(rawError(() => new raw.NativeStream('nope', [])).message).toBe("no stream for indicator 'nope'");
     expect(rawError(() => new raw.NativeStream('ema', [])).message).toBe('ema: expected 1 parameter(s), got 0');

@@ -2,7 +2,7 @@ use super::ring::Ring;
 use super::rolling_mean::RollingMean;
 use super::rolling_var::RollingVar;
 use super::{boxed, Bar, Row, Step, Stream};
-use crate::{KernelError, PERIOD_MAX};
+use crate::KernelError;
 
 /// Streaming [`crate::bollinger`] (input `close`; outputs `upper`, `mid`, `lower`):
 /// `mid = rolling mean`, `d = std_factor * rolling std (ddof 1)`, `upper = mid + d`,
@@ -14,18 +14,8 @@ use crate::{KernelError, PERIOD_MAX};
 /// [`KernelError::InvalidParam`] unless `2 <= period <= PERIOD_MAX` and `std_factor` is a finite
 /// number `>= 0` (as the batch kernel).
 pub fn bollinger(period: usize, std_factor: f64) -> Result<Box<dyn Stream>, KernelError> {
-    if !(2..=PERIOD_MAX).contains(&period) {
-        return Err(KernelError::InvalidParam {
-            name: "period",
-            expected: "an integer in [2, 2147483647]",
-        });
-    }
-    if !(std_factor.is_finite() && std_factor >= 0.0) {
-        return Err(KernelError::InvalidParam {
-            name: "std_factor",
-            expected: "a finite number >= 0",
-        });
-    }
+    // The batch kernel on an empty series checks exactly its parameters.
+    crate::bollinger(&[], period, std_factor, &mut [], &mut [], &mut [])?;
     Ok(boxed(Bollinger {
         period,
         std_factor,

@@ -1,6 +1,7 @@
+use super::close_step::CopyStep;
 use super::ewm::Ewm;
 use super::true_range::TrueRange;
-use super::{boxed, Bar, Row, Step, Stream};
+use super::{boxed, Bar, Row, Stream};
 use crate::{check_period, KernelError};
 
 /// Streaming [`crate::dmi`] (inputs `high`, `low`, `close`; outputs `plus_di`, `minus_di`,
@@ -36,20 +37,11 @@ struct Dmi {
     adx: Ewm,
 }
 
-impl Step for Dmi {
+impl CopyStep for Dmi {
     const INPUTS: usize = 3;
     const OUTPUTS: usize = 3;
-    type Saved = Self;
 
-    fn save(&self) -> Self {
-        *self
-    }
-
-    fn restore(&mut self, saved: Self) {
-        *self = saved;
-    }
-
-    fn step(&mut self, _row: usize, [high, low, close]: Bar) -> Row {
+    fn next_row(&mut self, _row: usize, [high, low, close]: Bar) -> Row {
         let a = self.atr.step(self.tr.step(high, low, close));
         // On the first bar both differences are NaN, so both DMs are 0 (as in the batch kernel).
         let up = high - self.prev_high;

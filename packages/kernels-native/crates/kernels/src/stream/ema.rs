@@ -1,5 +1,6 @@
+use super::close_step::OfCloses;
 use super::ewm::Ewm;
-use super::{boxed, one, Bar, Row, Step, Stream};
+use super::{boxed, Stream};
 use crate::{check_period, KernelError};
 
 /// Streaming [`crate::ema`] (span `period`; input `close`, output `ema`): pandas
@@ -11,27 +12,7 @@ use crate::{check_period, KernelError};
 /// [`KernelError::InvalidPeriod`] unless `1 <= period <= PERIOD_MAX` (as the batch kernel).
 pub fn ema(period: usize) -> Result<Box<dyn Stream>, KernelError> {
     let period = check_period(period)?;
-    Ok(boxed(Ema(Ewm::with_span(period))))
-}
-
-struct Ema(Ewm);
-
-impl Step for Ema {
-    const INPUTS: usize = 1;
-    const OUTPUTS: usize = 1;
-    type Saved = Ewm;
-
-    fn save(&self) -> Ewm {
-        self.0
-    }
-
-    fn restore(&mut self, saved: Ewm) {
-        self.0 = saved;
-    }
-
-    fn step(&mut self, _row: usize, [close, ..]: Bar) -> Row {
-        one(self.0.step(close))
-    }
+    Ok(boxed(OfCloses(Ewm::with_span(period))))
 }
 
 #[cfg(test)]

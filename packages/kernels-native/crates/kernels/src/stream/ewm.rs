@@ -1,3 +1,4 @@
+use super::close_step::CloseStep;
 use crate::observed;
 
 /// One row of pandas 1.5.3 `ewm(com=com, adjust=False).mean()`: **the loop body of `ewm_mean`
@@ -61,5 +62,22 @@ impl Ewm {
             self.value = raw;
         }
         self.value
+    }
+}
+
+/// The average of the closes (ema, and the mean of `zscore_ema`).
+impl CloseStep for Ewm {
+    type Saved = Ewm;
+
+    fn save(&self) -> Ewm {
+        *self
+    }
+
+    fn restore(&mut self, saved: Ewm) {
+        *self = saved;
+    }
+
+    fn close_row(&mut self, _row: usize, close: f64) -> f64 {
+        self.step(close)
     }
 }

@@ -1,3 +1,4 @@
+use super::close_step::CloseStep;
 use crate::log::log;
 use crate::GarchParams;
 
@@ -118,5 +119,22 @@ impl Garch {
         } else {
             f64::NAN
         }
+    }
+}
+
+/// The GARCH sigma of the closes' returns (`garch_volatility`).
+impl CloseStep for Garch {
+    type Saved = Garch;
+
+    fn save(&self) -> Garch {
+        *self
+    }
+
+    fn restore(&mut self, saved: Garch) {
+        *self = saved;
+    }
+
+    fn close_row(&mut self, row: usize, close: f64) -> f64 {
+        self.step(row, close)
     }
 }

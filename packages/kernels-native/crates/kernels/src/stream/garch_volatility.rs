@@ -1,5 +1,6 @@
+use super::close_step::OfCloses;
 use super::garch::Garch;
-use super::{boxed, one, Bar, Row, Step, Stream};
+use super::{boxed, Stream};
 use crate::{check_garch_params, GarchParams, KernelError};
 
 /// Streaming [`crate::garch_volatility`] (input `close`, output `garch_volatility`): the
@@ -11,27 +12,7 @@ use crate::{check_garch_params, GarchParams, KernelError};
 /// [`KernelError::InvalidParam`] for parameters outside the contract (as the batch kernel).
 pub fn garch_volatility(p: &GarchParams) -> Result<Box<dyn Stream>, KernelError> {
     check_garch_params(p)?;
-    Ok(boxed(GarchVolatility(Garch::new(p))))
-}
-
-struct GarchVolatility(Garch);
-
-impl Step for GarchVolatility {
-    const INPUTS: usize = 1;
-    const OUTPUTS: usize = 1;
-    type Saved = Garch;
-
-    fn save(&self) -> Garch {
-        self.0
-    }
-
-    fn restore(&mut self, saved: Garch) {
-        self.0 = saved;
-    }
-
-    fn step(&mut self, row: usize, [close, ..]: Bar) -> Row {
-        one(self.0.step(row, close))
-    }
+    Ok(boxed(OfCloses(Garch::new(p))))
 }
 
 #[cfg(test)]

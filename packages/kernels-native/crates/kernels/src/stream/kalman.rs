@@ -1,3 +1,5 @@
+use super::close_step::CloseStep;
+
 /// One row of the original `kalman_mean` loop: **the loop of the batch `kalman_mean`
 /// (`src/kalman_mean.rs`), operation for operation**. NaN before the first non-NaN close, and
 /// (the original's defect) from the first NaN close after it on.
@@ -43,5 +45,22 @@ impl Kalman {
             self.p = (1.0 - k) * p_minus;
         }
         self.xhat
+    }
+}
+
+/// The filtered mean of the closes (`kalman_mean`, and the mean of `kalman_zscore`).
+impl CloseStep for Kalman {
+    type Saved = Kalman;
+
+    fn save(&self) -> Kalman {
+        *self
+    }
+
+    fn restore(&mut self, saved: Kalman) {
+        *self = saved;
+    }
+
+    fn close_row(&mut self, _row: usize, close: f64) -> f64 {
+        self.step(close)
     }
 }

@@ -1,6 +1,7 @@
+use super::close_step::CopyStep;
 use super::garch::Garch;
 use super::kalman::Kalman;
-use super::{boxed, one, Bar, Row, Step, Stream};
+use super::{boxed, one, Bar, Row, Stream};
 use crate::{check_garch_params, check_kalman_params, GarchParams, KernelError};
 
 /// Streaming [`crate::kalman_garch_zscore`] (input `close`, output `kalman_garch_zscore`):
@@ -31,20 +32,11 @@ struct KalmanGarchZscore {
     sigma: Garch,
 }
 
-impl Step for KalmanGarchZscore {
+impl CopyStep for KalmanGarchZscore {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 1;
-    type Saved = Self;
 
-    fn save(&self) -> Self {
-        *self
-    }
-
-    fn restore(&mut self, saved: Self) {
-        *self = saved;
-    }
-
-    fn step(&mut self, row: usize, [close, ..]: Bar) -> Row {
+    fn next_row(&mut self, row: usize, [close, ..]: Bar) -> Row {
         let mean = self.mean.step(close);
         let mut sigma_price = close.abs() * self.sigma.step(row, close);
         if sigma_price == 0.0 {

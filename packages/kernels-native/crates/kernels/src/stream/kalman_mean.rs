@@ -1,5 +1,6 @@
+use super::close_step::OfCloses;
 use super::kalman::Kalman;
-use super::{boxed, one, Bar, Row, Step, Stream};
+use super::{boxed, Stream};
 use crate::{check_kalman_params, KernelError};
 
 /// Streaming [`crate::kalman_mean`] (input `close`, output `kalman_mean`): the original's 1-D
@@ -12,27 +13,7 @@ use crate::{check_kalman_params, KernelError};
 /// kernel).
 pub fn kalman_mean(r: f64, q: f64) -> Result<Box<dyn Stream>, KernelError> {
     check_kalman_params(r, q)?;
-    Ok(boxed(KalmanMean(Kalman::new(r, q))))
-}
-
-struct KalmanMean(Kalman);
-
-impl Step for KalmanMean {
-    const INPUTS: usize = 1;
-    const OUTPUTS: usize = 1;
-    type Saved = Kalman;
-
-    fn save(&self) -> Kalman {
-        self.0
-    }
-
-    fn restore(&mut self, saved: Kalman) {
-        self.0 = saved;
-    }
-
-    fn step(&mut self, _row: usize, [close, ..]: Bar) -> Row {
-        one(self.0.step(close))
-    }
+    Ok(boxed(OfCloses(Kalman::new(r, q))))
 }
 
 #[cfg(test)]

@@ -1,7 +1,6 @@
 use super::kalman::Kalman;
 use super::residual_zscore::ResidualZscore;
-use super::rolling_var::RollingVar;
-use super::{boxed, one, Bar, Row, Step, Stream};
+use super::{boxed, Stream};
 use crate::{check_kalman_params, check_zscore_window, KernelError};
 
 /// Streaming [`crate::kalman_zscore`] (input `close`, output `kalman_zscore`): the residual
@@ -15,35 +14,7 @@ use crate::{check_kalman_params, check_zscore_window, KernelError};
 pub fn kalman_zscore(window: usize, r: f64, q: f64) -> Result<Box<dyn Stream>, KernelError> {
     check_zscore_window(window)?;
     check_kalman_params(r, q)?;
-    Ok(boxed(KalmanZscore {
-        mean: Kalman::new(r, q),
-        z: ResidualZscore::new(window),
-    }))
-}
-
-struct KalmanZscore {
-    mean: Kalman,
-    z: ResidualZscore,
-}
-
-impl Step for KalmanZscore {
-    const INPUTS: usize = 1;
-    const OUTPUTS: usize = 1;
-    type Saved = (Kalman, RollingVar);
-
-    fn save(&self) -> Self::Saved {
-        (self.mean, self.z.save())
-    }
-
-    fn restore(&mut self, (mean, z): Self::Saved) {
-        self.mean = mean;
-        self.z.restore(z);
-    }
-
-    fn step(&mut self, row: usize, [close, ..]: Bar) -> Row {
-        let mean = self.mean.step(close);
-        one(self.z.step(row, close, mean))
-    }
+    Ok(boxed(ResidualZscore::new(Kalman::new(r, q), window)))
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
+use super::close_step::CopyStep;
 use super::ewm::Ewm;
-use super::{boxed, Bar, Row, Step, Stream};
+use super::{boxed, Bar, Row, Stream};
 use crate::{check_int_param, KernelError};
 
 /// Streaming [`crate::macd`] (input `close`; outputs `macd`, `signal`, `histogram`):
@@ -32,20 +33,11 @@ struct Macd {
     signal: Ewm,
 }
 
-impl Step for Macd {
+impl CopyStep for Macd {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 3;
-    type Saved = Self;
 
-    fn save(&self) -> Self {
-        *self
-    }
-
-    fn restore(&mut self, saved: Self) {
-        *self = saved;
-    }
-
-    fn step(&mut self, _row: usize, [close, ..]: Bar) -> Row {
+    fn next_row(&mut self, _row: usize, [close, ..]: Bar) -> Row {
         let macd = self.fast.step(close) - self.slow.step(close);
         let signal = self.signal.step(macd);
         [macd, signal, macd - signal]

@@ -16,6 +16,7 @@
 mod atr;
 mod bollinger;
 mod choppiness;
+mod close_step;
 mod dmi;
 mod driver;
 mod ema;

@@ -1,33 +1,26 @@
+use super::close_step::CloseStep;
+use super::ring::Ring;
+use super::rolling_sum::RollingSum;
 use crate::observed;
+use crate::rolling_var::as_f64;
 
 /// One row of pandas 1.5.3 `rolling(window, min_periods=window).mean()`: **the loop body of the
-/// batch `sma` (`src/sma.rs`), operation for operation** (Kahan-compensated running sum with
-/// separate compensations for added and removed values, the consecutive-equal-values rule and the
-/// sign clamp). The caller keeps the window's values and passes the one leaving it.
+/// batch `sma` (`src/sma.rs`), operation for operation**: the running sum of [`RollingSum`], then
+/// `sum / nobs`, the last value when the last `nobs` observations are equal, and `+0.0` when the
+/// sign contradicts every value of the window. The caller keeps the window's values and passes
+/// the one leaving it.
 #[derive(Clone, Copy)]
 pub(crate) struct RollingMean {
-    window: usize,
-    nobs: usize,
-    sum: f64,
-    comp_add: f64,
-    comp_remove: f64,
+    sum: RollingSum,
     negatives: usize,
-    same_run: usize,
-    last: f64,
 }
 
 impl RollingMean {
     /// An empty window of `window >= 1` rows.
     pub(crate) fn new(window: usize) -> Self {
         Self {
-            window,
-            nobs: 0,
-            sum: 0.0,
-            comp_add: 0.0,
-            comp_remove: 0.0,
+            sum: RollingSum::new(window),
             negatives: 0,
-            same_run: 0,
-            last: f64::NAN,
         }
     }
 
@@ -36,49 +29,62 @@ impl RollingMean {
     /// observed.
     #[inline]
     pub(crate) fn step(&mut self, leaving: Option<f64>, v: f64) -> f64 {
-        if let Some(leaving) = leaving.filter(|&x| observed(x)) {
-            self.nobs -= 1;
-            let y = -leaving - self.comp_remove;
-            let t = self.sum + y;
-            self.comp_remove = t - self.sum - y;
-            self.sum = t;
-            if leaving.is_sign_negative() {
-                self.negatives -= 1;
-            }
+        if leaving.is_some_and(|x| observed(x) && x.is_sign_negative()) {
+            self.negatives -= 1;
         }
-        if observed(v) {
-            self.nobs += 1;
-            let y = v - self.comp_add;
-            let t = self.sum + y;
-            self.comp_add = t - self.sum - y;
-            self.sum = t;
-            if v.is_sign_negative() {
-                self.negatives += 1;
-            }
-            #[allow(
-                clippy::float_cmp,
-                reason = "pandas' consecutive-equal-values rule compares observations exactly"
-            )]
-            let repeated = v == self.last;
-            self.same_run = if repeated { self.same_run + 1 } else { 1 };
-            self.last = v;
+        if observed(v) && v.is_sign_negative() {
+            self.negatives += 1;
         }
-        let mut mean = f64::NAN;
-        if self.nobs >= self.window {
-            #[allow(
-                clippy::cast_precision_loss,
-                reason = "nobs <= window <= PERIOD_MAX < 2^53, so the conversion is exact"
-            )]
-            let count = self.nobs as f64;
-            mean = self.sum / count;
-            if self.same_run >= self.nobs {
-                mean = self.last;
-            } else if (self.negatives == 0 && mean < 0.0)
-                || (self.negatives == self.nobs && mean > 0.0)
-            {
-                mean = 0.0;
-            }
+        self.sum.push(leaving, v);
+        let s = &self.sum;
+        if !s.full() {
+            return f64::NAN;
         }
-        mean
+        let mean = s.sum / as_f64(s.nobs);
+        if s.same_run >= s.nobs {
+            s.last
+        } else if (self.negatives == 0 && mean < 0.0) || (self.negatives == s.nobs && mean > 0.0) {
+            0.0
+        } else {
+            mean
+        }
+    }
+}
+
+/// The rolling mean of the closes with its window of the last `window + 1` closes (sma, and the
+/// mean of `zscore`).
+pub(crate) struct WindowMean {
+    window: usize,
+    closes: Ring<f64>,
+    mean: RollingMean,
+}
+
+impl WindowMean {
+    /// Before any close; `window >= 1`.
+    pub(crate) fn new(window: usize) -> Self {
+        Self {
+            window,
+            closes: Ring::new(window + 1),
+            mean: RollingMean::new(window),
+        }
+    }
+}
+
+impl CloseStep for WindowMean {
+    /// Rewriting the latest close in the ring is idempotent; only the sums need restoring.
+    type Saved = RollingMean;
+
+    fn save(&self) -> RollingMean {
+        self.mean
+    }
+
+    fn restore(&mut self, saved: RollingMean) {
+        self.mean = saved;
+    }
+
+    fn close_row(&mut self, row: usize, close: f64) -> f64 {
+        let leaving = row.checked_sub(self.window).map(|t| self.closes.get(t));
+        self.closes.set(row, close);
+        self.mean.step(leaving, close)
     }
 }

@@ -1,22 +1,29 @@
 use crate::observed;
+use crate::rolling_var::as_f64;
 
 /// One row of pandas 1.5.3 `rolling(window, min_periods=window).sum()`: **the loop body of the
 /// batch `rolling_sum` (`src/rolling.rs`), operation for operation** (Kahan-compensated running
-/// sum, `last * nobs` on equal values). The caller keeps the window's values and passes the one
-/// leaving it.
+/// sum with separate compensations for added and removed values, remove before add, `last * nobs`
+/// on equal values). Also the running sum of [`super::rolling_mean::RollingMean`], whose batch
+/// kernel (`src/sma.rs`) runs the same updates. The caller keeps the window's values and passes
+/// the one leaving it.
 #[derive(Clone, Copy)]
 pub(crate) struct RollingSum {
     window: usize,
-    nobs: usize,
-    sum: f64,
+    /// Observations in the window.
+    pub(super) nobs: usize,
+    /// The compensated running sum.
+    pub(super) sum: f64,
     comp_add: f64,
     comp_remove: f64,
-    same_run: usize,
-    last: f64,
+    /// Length of the run of equal observations ending with `last`.
+    pub(super) same_run: usize,
+    /// The latest observation.
+    pub(super) last: f64,
 }
 
 impl RollingSum {
-    /// An empty window of `window >= 2` rows.
+    /// An empty window of `window >= 1` rows.
     pub(crate) fn new(window: usize) -> Self {
         Self {
             window,
@@ -29,11 +36,10 @@ impl RollingSum {
         }
     }
 
-    /// Removes `leaving` (the value `window` rows back, `None` during the first `window` rows),
-    /// adds `v` (non-finite = missing) and returns the sum, NaN unless all `window` values are
-    /// observed.
+    /// Removes `leaving` (the value `window` rows back, `None` during the first `window` rows)
+    /// and adds `v`; non-finite values are missing.
     #[inline]
-    pub(crate) fn step(&mut self, leaving: Option<f64>, v: f64) -> f64 {
+    pub(super) fn push(&mut self, leaving: Option<f64>, v: f64) {
         if let Some(leaving) = leaving.filter(|&x| observed(x)) {
             self.nobs -= 1;
             let y = -leaving - self.comp_remove;
@@ -55,15 +61,22 @@ impl RollingSum {
             self.same_run = if repeated { self.same_run + 1 } else { 1 };
             self.last = v;
         }
-        if self.nobs < self.window {
+    }
+
+    /// True when all `window` values are observed.
+    #[inline]
+    pub(super) fn full(&self) -> bool {
+        self.nobs >= self.window
+    }
+
+    /// [`RollingSum::push`], then the sum: NaN unless all `window` values are observed.
+    #[inline]
+    pub(crate) fn step(&mut self, leaving: Option<f64>, v: f64) -> f64 {
+        self.push(leaving, v);
+        if !self.full() {
             f64::NAN
         } else if self.same_run >= self.nobs {
-            #[allow(
-                clippy::cast_precision_loss,
-                reason = "nobs <= window <= PERIOD_MAX < 2^53, so the conversion is exact"
-            )]
-            let count = self.nobs as f64;
-            self.last * count
+            self.last * as_f64(self.nobs)
         } else {
             self.sum
         }

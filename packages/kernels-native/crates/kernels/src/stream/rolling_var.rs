@@ -1,4 +1,5 @@
 use crate::observed;
+use crate::rolling_var::as_f64;
 
 /// One row of pandas 1.5.3 `rolling(window, min_periods=window).var()` (ddof=1): **the loop body
 /// of the batch `rolling_var` (`src/rolling_var.rs`), operation for operation** (Welford with
@@ -14,16 +15,6 @@ pub(crate) struct RollingVar {
     comp_remove: f64,
     same_run: usize,
     last: f64,
-}
-
-#[inline]
-fn as_f64(count: usize) -> f64 {
-    #[allow(
-        clippy::cast_precision_loss,
-        reason = "count <= window <= PERIOD_MAX < 2^53, so the conversion is exact"
-    )]
-    let value = count as f64;
-    value
 }
 
 impl RollingVar {

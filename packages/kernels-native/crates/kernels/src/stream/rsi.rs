@@ -1,5 +1,6 @@
+use super::close_step::CopyStep;
 use super::ewm::Ewm;
-use super::{boxed, one, Bar, Row, Step, Stream};
+use super::{boxed, one, Bar, Row, Stream};
 use crate::rsi::clip_lower_zero;
 use crate::{check_period, KernelError};
 
@@ -26,20 +27,11 @@ struct Rsi {
     loss: Ewm,
 }
 
-impl Step for Rsi {
+impl CopyStep for Rsi {
     const INPUTS: usize = 1;
     const OUTPUTS: usize = 1;
-    type Saved = Self;
 
-    fn save(&self) -> Self {
-        *self
-    }
-
-    fn restore(&mut self, saved: Self) {
-        *self = saved;
-    }
-
-    fn step(&mut self, _row: usize, [close, ..]: Bar) -> Row {
+    fn next_row(&mut self, _row: usize, [close, ..]: Bar) -> Row {
         let delta = close - self.prev; // NaN on the first row
         self.prev = close;
         let avg_gain = self.gain.step(clip_lower_zero(delta));

@@ -1,6 +1,6 @@
-use super::ring::Ring;
-use super::rolling_mean::RollingMean;
-use super::{boxed, one, Bar, Row, Step, Stream};
+use super::close_step::OfCloses;
+use super::rolling_mean::WindowMean;
+use super::{boxed, Stream};
 use crate::{check_period, KernelError};
 
 /// Streaming [`crate::sma`] (window `period`; input `close`, output `sma`): pandas
@@ -13,37 +13,7 @@ use crate::{check_period, KernelError};
 /// [`KernelError::InvalidPeriod`] unless `1 <= period <= PERIOD_MAX` (as the batch kernel).
 pub fn sma(period: usize) -> Result<Box<dyn Stream>, KernelError> {
     check_period(period)?;
-    Ok(boxed(Sma {
-        period,
-        closes: Ring::new(period + 1),
-        mean: RollingMean::new(period),
-    }))
-}
-
-struct Sma {
-    period: usize,
-    closes: Ring<f64>,
-    mean: RollingMean,
-}
-
-impl Step for Sma {
-    const INPUTS: usize = 1;
-    const OUTPUTS: usize = 1;
-    type Saved = RollingMean;
-
-    fn save(&self) -> RollingMean {
-        self.mean
-    }
-
-    fn restore(&mut self, saved: RollingMean) {
-        self.mean = saved;
-    }
-
-    fn step(&mut self, row: usize, [close, ..]: Bar) -> Row {
-        let leaving = row.checked_sub(self.period).map(|t| self.closes.get(t));
-        self.closes.set(row, close);
-        one(self.mean.step(leaving, close))
-    }
+    Ok(boxed(OfCloses(WindowMean::new(period))))
 }
 
 #[cfg(test)]

@@ -1,9 +1,7 @@
 use super::ewm::Ewm;
 use super::residual_zscore::ResidualZscore;
-use super::ring::Ring;
-use super::rolling_mean::RollingMean;
-use super::rolling_var::RollingVar;
-use super::{boxed, one, Bar, Row, Step, Stream};
+use super::rolling_mean::WindowMean;
+use super::{boxed, Stream};
 use crate::{check_int_param, check_zscore_window, KernelError};
 
 /// Streaming [`crate::zscore`] (input `close`, output `zscore`): the residual against the rolling
@@ -15,41 +13,7 @@ use crate::{check_int_param, check_zscore_window, KernelError};
 /// [`KernelError::InvalidParam`] unless `2 <= window <= PERIOD_MAX` (as the batch kernel).
 pub fn zscore(window: usize) -> Result<Box<dyn Stream>, KernelError> {
     check_zscore_window(window)?;
-    Ok(boxed(Zscore {
-        window,
-        closes: Ring::new(window + 1),
-        mean: RollingMean::new(window),
-        z: ResidualZscore::new(window),
-    }))
-}
-
-struct Zscore {
-    window: usize,
-    closes: Ring<f64>,
-    mean: RollingMean,
-    z: ResidualZscore,
-}
-
-impl Step for Zscore {
-    const INPUTS: usize = 1;
-    const OUTPUTS: usize = 1;
-    type Saved = (RollingMean, RollingVar);
-
-    fn save(&self) -> Self::Saved {
-        (self.mean, self.z.save())
-    }
-
-    fn restore(&mut self, (mean, z): Self::Saved) {
-        self.mean = mean;
-        self.z.restore(z);
-    }
-
-    fn step(&mut self, row: usize, [close, ..]: Bar) -> Row {
-        let leaving = row.checked_sub(self.window).map(|t| self.closes.get(t));
-        self.closes.set(row, close);
-        let mean = self.mean.step(leaving, close);
-        one(self.z.step(row, close, mean))
-    }
+    Ok(boxed(ResidualZscore::new(WindowMean::new(window), window)))
 }
 
 /// Streaming [`crate::zscore_ema`] (input `close`, output `zscore`): the residual against the span
@@ -63,35 +27,7 @@ impl Step for Zscore {
 pub fn zscore_ema(window: usize, ema_period: usize) -> Result<Box<dyn Stream>, KernelError> {
     check_zscore_window(window)?;
     let span = check_int_param("ema_period", ema_period)?;
-    Ok(boxed(ZscoreEma {
-        mean: Ewm::with_span(span),
-        z: ResidualZscore::new(window),
-    }))
-}
-
-struct ZscoreEma {
-    mean: Ewm,
-    z: ResidualZscore,
-}
-
-impl Step for ZscoreEma {
-    const INPUTS: usize = 1;
-    const OUTPUTS: usize = 1;
-    type Saved = (Ewm, RollingVar);
-
-    fn save(&self) -> Self::Saved {
-        (self.mean, self.z.save())
-    }
-
-    fn restore(&mut self, (mean, z): Self::Saved) {
-        self.mean = mean;
-        self.z.restore(z);
-    }
-
-    fn step(&mut self, row: usize, [close, ..]: Bar) -> Row {
-        let mean = self.mean.step(close);
-        one(self.z.step(row, close, mean))
-    }
+    Ok(boxed(ResidualZscore::new(Ewm::with_span(span), window)))
 }
 
 #[cfg(test)]
