@@ -20,6 +20,7 @@ mod close_step;
 mod dmi;
 mod driver;
 mod ema;
+mod equal_run;
 mod ewm;
 mod garch;
 mod garch_volatility;

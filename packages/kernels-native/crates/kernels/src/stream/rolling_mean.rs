@@ -41,8 +41,8 @@ impl RollingMean {
             return f64::NAN;
         }
         let mean = s.sum / as_f64(s.nobs);
-        if s.same_run >= s.nobs {
-            s.last
+        if s.run.len >= s.nobs {
+            s.run.last
         } else if (self.negatives == 0 && mean < 0.0) || (self.negatives == s.nobs && mean > 0.0) {
             0.0
         } else {

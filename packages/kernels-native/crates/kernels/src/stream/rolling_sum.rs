@@ -1,3 +1,4 @@
+use super::equal_run::EqualRun;
 use crate::observed;
 use crate::rolling_var::as_f64;
 
@@ -16,10 +17,8 @@ pub(crate) struct RollingSum {
     pub(super) sum: f64,
     comp_add: f64,
     comp_remove: f64,
-    /// Length of the run of equal observations ending with `last`.
-    pub(super) same_run: usize,
-    /// The latest observation.
-    pub(super) last: f64,
+    /// The run of equal observations ending with the latest one.
+    pub(super) run: EqualRun,
 }
 
 impl RollingSum {
@@ -31,8 +30,7 @@ impl RollingSum {
             sum: 0.0,
             comp_add: 0.0,
             comp_remove: 0.0,
-            same_run: 0,
-            last: f64::NAN,
+            run: EqualRun::new(),
         }
     }
 
@@ -53,13 +51,7 @@ impl RollingSum {
             let t = self.sum + y;
             self.comp_add = t - self.sum - y;
             self.sum = t;
-            #[allow(
-                clippy::float_cmp,
-                reason = "pandas' consecutive-equal-values rule compares observations exactly"
-            )]
-            let repeated = v == self.last;
-            self.same_run = if repeated { self.same_run + 1 } else { 1 };
-            self.last = v;
+            self.run.observe(v);
         }
     }
 
@@ -75,8 +67,8 @@ impl RollingSum {
         self.push(leaving, v);
         if !self.full() {
             f64::NAN
-        } else if self.same_run >= self.nobs {
-            self.last * as_f64(self.nobs)
+        } else if self.run.len >= self.nobs {
+            self.run.last * as_f64(self.nobs)
         } else {
             self.sum
         }

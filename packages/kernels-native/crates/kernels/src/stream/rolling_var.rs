@@ -1,3 +1,4 @@
+use super::equal_run::EqualRun;
 use crate::observed;
 use crate::rolling_var::as_f64;
 
@@ -13,8 +14,7 @@ pub(crate) struct RollingVar {
     ssqdm: f64,
     comp_add: f64,
     comp_remove: f64,
-    same_run: usize,
-    last: f64,
+    run: EqualRun,
 }
 
 impl RollingVar {
@@ -27,8 +27,7 @@ impl RollingVar {
             ssqdm: 0.0,
             comp_add: 0.0,
             comp_remove: 0.0,
-            same_run: 0,
-            last: f64::NAN,
+            run: EqualRun::new(),
         }
     }
 
@@ -54,13 +53,7 @@ impl RollingVar {
         }
         if observed(v) {
             self.nobs += 1;
-            #[allow(
-                clippy::float_cmp,
-                reason = "pandas' consecutive-equal-values rule compares observations exactly"
-            )]
-            let repeated = v == self.last;
-            self.same_run = if repeated { self.same_run + 1 } else { 1 };
-            self.last = v;
+            self.run.observe(v);
             let count = as_f64(self.nobs);
             let prev_mean = self.mean - self.comp_add;
             let y = v - self.comp_add;
@@ -71,7 +64,7 @@ impl RollingVar {
         }
         let mut variance = f64::NAN;
         if self.nobs >= self.window && self.nobs > 1 {
-            variance = if self.same_run >= self.nobs {
+            variance = if self.run.len >= self.nobs {
                 0.0
             } else {
                 self.ssqdm / (as_f64(self.nobs) - 1.0)
