@@ -100,7 +100,12 @@ impl<S: Step> Stream for Driven<S> {
                 x1.get(t).copied().unwrap_or(f64::NAN),
                 x2.get(t).copied().unwrap_or(f64::NAN),
             ];
-            self.append(bar);
+            if t + 1 == n {
+                self.append(bar); // only the last row needs the snapshot that undoes it
+            } else {
+                self.latest = self.step.step(self.len, bar);
+                self.len += 1;
+            }
             for (out, &v) in outputs.iter_mut().zip(&self.latest) {
                 out[t] = v;
             }
