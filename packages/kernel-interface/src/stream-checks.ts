@@ -32,23 +32,26 @@ export function checkOutputIndex(spec: IndicatorSpec, k: number): void {
 }
 
 /**
- * Checks the columns of an `updateMany` call: one per input and per output (INVALID_INPUT), then
- * the batch kernel's buffer checks (Float64Arrays, LENGTH_MISMATCH, ALIASED_OUTPUT). Returns the
- * inputs as Float64Arrays.
+ * Checks the columns of an `updateMany` call: arrays of one Float64Array per input and per output
+ * (INVALID_INPUT), then the batch kernel's buffer checks (Float64Arrays, LENGTH_MISMATCH,
+ * ALIASED_OUTPUT). Returns the inputs as Float64Arrays.
  */
 export function checkStreamColumns(
   spec: IndicatorSpec,
   inputs: readonly ReadonlyFloat64Array[],
   outputs: readonly Float64Array[],
 ): readonly Float64Array[] {
-  const given: readonly unknown[] = [...inputs];
-  if (given.length !== spec.inputs.length || outputs.length !== spec.outputs.length) {
-    throw new OmegaTaError(
-      ErrorCode.INVALID_INPUT,
-      `${spec.name}: expected ${spec.inputs.length} input(s) and ${spec.outputs.length} output(s), got ${given.length} and ${outputs.length}`,
-      { argument: given.length !== spec.inputs.length ? 'inputs' : 'outputs' },
-    );
+  for (const [argument, list, expected] of [
+    ['inputs', inputs, spec.inputs.length],
+    ['outputs', outputs, spec.outputs.length],
+  ] as const) {
+    if (!Array.isArray(list) || list.length !== expected) {
+      throw new OmegaTaError(ErrorCode.INVALID_INPUT, `${spec.name}: ${argument} must be an array of ${expected} Float64Array(s)`, {
+        argument,
+      });
+    }
   }
+  const given: readonly unknown[] = inputs;
   checkBuffers(spec.name, spec.inputs, given, spec.outputs, outputs);
   return given;
 }

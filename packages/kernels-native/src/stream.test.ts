@@ -166,6 +166,7 @@ describe('native streams', () => {
       ['missing input', (c) => c('dmi').update(1, 2)],
       ['output index', (c) => c('macd').value(3)],
       ['fractional output index', (c) => c('macd').value(0.5)],
+      ['updateMany: inputs not an array', (c) => c('ema').updateMany(new Float64Array(2) as unknown as Float64Array[], [new Float64Array(2)])],
       ['updateMany: too few inputs', (c) => c('atr').updateMany([new Float64Array(2)], [new Float64Array(2)])],
       ['updateMany: short output', (c) => c('ema').updateMany([new Float64Array(3)], [new Float64Array(2)])],
       ['updateMany: aliased output', (c) => {

@@ -1,6 +1,6 @@
 import { atr as spec } from '@omega-ta/kernel-interface';
 import { pairwiseSum } from '../pairwise-sum.js';
-import type { StateBlock } from './state-block.js';
+import { ScalarState } from './scalar-state.js';
 import { StreamBase } from './stream-base.js';
 import { TrueRangeState } from './true-range-state.js';
 
@@ -10,80 +10,64 @@ const SEEDING = 1; // collecting the `period` true ranges of the seed
 const RUNNING = 2; // Wilder's recursion
 const DEAD = 3; // a seed true range was not finite: NaN for ever (the batch kernel's early return)
 
+const PHASE = 0;
+const COLLECTED = 1; // seed true ranges collected
+const AVG = 2;
+const PREVIOUS = 3; // the output of the previous row
+
 /**
  * The seed and recursion of the batch `atrInto` (../atr.ts) one true range at a time: the seed is
  * numpy's pairwise mean of the `period` true ranges from the first non-NaN one (all must be
  * finite, else every row is NaN), then `atr = (atr * (period - 1) + tr) / period`, a NaN true range
- * repeating the previous output.
+ * repeating the previous output. The seed buffer grows (in `save()`) up to `period`.
  */
-class WilderAtrState implements StateBlock {
+class WilderAtrState extends ScalarState {
   private readonly period: number;
   private seed: Float64Array;
-  private phase = SEARCHING;
-  private collected = 0;
-  private avg = Number.NaN;
-  /** The output of the previous row. */
-  private previous = Number.NaN;
-  private readonly saved = new Float64Array(4);
 
   constructor(period: number) {
+    super([SEARCHING, 0, Number.NaN, Number.NaN]);
     this.period = period;
     this.seed = new Float64Array(Math.min(period, INITIAL_CAPACITY));
   }
 
   push(tr: number): number {
+    const s = this.s;
     let out = Number.NaN;
-    if (this.phase === SEARCHING && tr === tr) this.phase = SEEDING;
-    if (this.phase === SEEDING) {
+    if (s[PHASE] === SEARCHING && tr === tr) s[PHASE] = SEEDING;
+    if (s[PHASE] === SEEDING) {
       if (tr - tr !== 0) {
-        this.phase = DEAD;
+        s[PHASE] = DEAD;
       } else {
-        this.seed[this.collected] = tr;
-        this.collected += 1;
-        if (this.collected === this.period) {
-          this.avg = pairwiseSum(this.seed, 0, this.period) / this.period;
-          out = this.avg;
-          this.phase = RUNNING;
+        const collected = s[COLLECTED]!;
+        this.seed[collected] = tr;
+        s[COLLECTED] = collected + 1;
+        if (collected + 1 === this.period) {
+          out = pairwiseSum(this.seed, 0, this.period) / this.period;
+          s[AVG] = out;
+          s[PHASE] = RUNNING;
         }
       }
-    } else if (this.phase === RUNNING) {
+    } else if (s[PHASE] === RUNNING) {
       if (tr !== tr) {
-        out = this.previous;
+        out = s[PREVIOUS]!;
       } else {
-        this.avg = (this.avg * (this.period - 1) + tr) / this.period;
-        out = this.avg;
+        out = (s[AVG]! * (this.period - 1) + tr) / this.period;
+        s[AVG] = out;
       }
     }
-    this.previous = out;
+    s[PREVIOUS] = out;
     return out;
   }
 
-  save(): void {
-    if (this.phase <= SEEDING && this.collected === this.seed.length && this.collected < this.period) {
+  override save(): void {
+    const collected = this.s[COLLECTED]!;
+    if (collected === this.seed.length && collected < this.period) {
       const grown = new Float64Array(Math.min(this.period, this.seed.length * 2));
       grown.set(this.seed);
       this.seed = grown;
     }
-    const s = this.saved;
-    s[0] = this.phase;
-    s[1] = this.collected;
-    s[2] = this.avg;
-    s[3] = this.previous;
-  }
-
-  restore(): void {
-    const s = this.saved;
-    this.phase = s[0]!;
-    this.collected = s[1]!;
-    this.avg = s[2]!;
-    this.previous = s[3]!;
-  }
-
-  reset(): void {
-    this.phase = SEARCHING;
-    this.collected = 0;
-    this.avg = Number.NaN;
-    this.previous = Number.NaN;
+    super.save();
   }
 }
 

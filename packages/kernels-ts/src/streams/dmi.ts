@@ -20,16 +20,15 @@ export class DmiStream extends StreamBase {
   private readonly adx: EwmState;
 
   constructor(params: Readonly<Record<string, number>>) {
-    const alpha = 1 / params['period']!;
-    const com = (1 - alpha) / alpha;
+    const period = params['period']!;
     const blocks = {
       trueRange: new TrueRangeState(),
       prevHigh: new LagWindow(1),
       prevLow: new LagWindow(1),
-      atr: new EwmState(com),
-      plus: new EwmState(com),
-      minus: new EwmState(com),
-      adx: new EwmState(com),
+      atr: EwmState.wilder(period),
+      plus: EwmState.wilder(period),
+      minus: EwmState.wilder(period),
+      adx: EwmState.wilder(period),
     };
     super(spec, params, Object.values(blocks));
     this.trueRange = blocks.trueRange;

@@ -7,7 +7,7 @@ export class EmaStream extends StreamBase {
   private readonly ewm: EwmState;
 
   constructor(params: Readonly<Record<string, number>>) {
-    const ewm = new EwmState((params['period']! - 1) / 2);
+    const ewm = EwmState.span(params['period']!);
     super(spec, params, [ewm]);
     this.ewm = ewm;
   }

@@ -1,5 +1,5 @@
 import { log } from '../log.js';
-import type { StateBlock } from './state-block.js';
+import { ScalarState } from './scalar-state.js';
 
 /** The parameters of `garch_volatility` (and of the GARCH part of `kalman_garch_zscore`). */
 export interface GarchParams {
@@ -26,6 +26,14 @@ export function garchParamsOf(params: Readonly<Record<string, number>>): GarchPa
   };
 }
 
+const ROWS = 0; // rows consumed
+const PREV = 1; // the previous close (log returns) or the forward-filled previous close (pct_change)
+const SINCE_FIRST = 2; // rows since the first non-NaN return, -1 before it
+const MU = 3;
+const W = 4;
+const EPS2 = 5;
+const VARIANCE = 6;
+
 /**
  * One row at a time of the batch `garchVolatilityInto` (../garch-volatility.ts), the same
  * operations in the same order: the scaled return (fdlibm log of the price ratio, or pct_change
@@ -34,23 +42,13 @@ export function garchParamsOf(params: Readonly<Record<string, number>>): GarchPa
  * `max(omega + alpha * eps2 + beta * var, floor²)` on finite returns and the previous variance
  * held on the others; sigma = sqrt(var) / scale from `min_periods` rows after the start.
  */
-export class GarchState implements StateBlock {
+export class GarchState extends ScalarState {
   private readonly p: GarchParams;
   private readonly floorSq: number;
   private readonly stable: boolean;
-  /** Rows consumed (0 before the first bar). */
-  private rows = 0;
-  /** The previous close (log returns) or the forward-filled previous close (pct_change). */
-  private prev = Number.NaN;
-  /** Rows since the first non-NaN return, -1 before it. */
-  private sinceFirst = -1;
-  private mu = 0;
-  private w = 0;
-  private eps2 = 0;
-  private variance = 0;
-  private readonly saved = new Float64Array(7);
 
   constructor(params: GarchParams) {
+    super([0, Number.NaN, -1, 0, 0, 0, 0]);
     this.p = params;
     this.floorSq = params.sigmaFloor * params.sigmaFloor;
     this.stable = params.alpha + params.beta < 1;
@@ -58,71 +56,40 @@ export class GarchState implements StateBlock {
 
   /** Consumes one close; returns sigma at this row. */
   push(c: number): number {
-    const { p } = this;
+    const { p, s } = this;
     let r = Number.NaN;
-    if (this.rows === 0) {
-      this.prev = c;
+    const prev = s[PREV]!;
+    if (s[ROWS] === 0) {
+      s[PREV] = c;
     } else if (p.useLogReturns) {
-      r = log(c / this.prev) * p.scale;
-      this.prev = c;
+      r = log(c / prev) * p.scale;
+      s[PREV] = c;
     } else {
-      const d = Number.isNaN(c) ? this.prev : c; // fillna(method='pad')
-      r = (d / this.prev - 1) * p.scale;
-      this.prev = d;
+      const d = Number.isNaN(c) ? prev : c; // fillna(method='pad')
+      r = (d / prev - 1) * p.scale;
+      s[PREV] = d;
     }
-    this.rows += 1;
+    s[ROWS] = s[ROWS]! + 1;
     if (!this.stable) return Number.NaN;
-    if (this.sinceFirst < 0) {
+    if (s[SINCE_FIRST]! < 0) {
       if (Number.isNaN(r)) return Number.NaN;
       this.start(r);
     } else {
-      this.sinceFirst += 1;
+      s[SINCE_FIRST] = s[SINCE_FIRST]! + 1;
       if (Number.isFinite(r)) {
-        let v = this.w + p.alpha * this.eps2 + p.beta * this.variance;
+        let v = s[W]! + p.alpha * s[EPS2]! + p.beta * s[VARIANCE]!;
         if (this.floorSq > v) v = this.floorSq;
-        this.variance = v;
-        const d = r - this.mu;
-        this.eps2 = d * d;
+        s[VARIANCE] = v;
+        const d = r - s[MU]!;
+        s[EPS2] = d * d;
       }
     }
-    return this.sinceFirst >= p.minPeriods ? Math.sqrt(this.variance) / p.scale : Number.NaN;
-  }
-
-  save(): void {
-    const s = this.saved;
-    s[0] = this.rows;
-    s[1] = this.prev;
-    s[2] = this.sinceFirst;
-    s[3] = this.mu;
-    s[4] = this.w;
-    s[5] = this.eps2;
-    s[6] = this.variance;
-  }
-
-  restore(): void {
-    const s = this.saved;
-    this.rows = s[0]!;
-    this.prev = s[1]!;
-    this.sinceFirst = s[2]!;
-    this.mu = s[3]!;
-    this.w = s[4]!;
-    this.eps2 = s[5]!;
-    this.variance = s[6]!;
-  }
-
-  reset(): void {
-    this.rows = 0;
-    this.prev = Number.NaN;
-    this.sinceFirst = -1;
-    this.mu = 0;
-    this.w = 0;
-    this.eps2 = 0;
-    this.variance = 0;
+    return s[SINCE_FIRST]! >= p.minPeriods ? Math.sqrt(s[VARIANCE]!) / p.scale : Number.NaN;
   }
 
   /** The original's start estimate at the first return x (see the batch kernel for why it is degenerate). */
   private start(x: number): void {
-    const { p } = this;
+    const { p, s } = this;
     const mu = x;
     const dev = x - mu;
     let lrVar = dev * dev;
@@ -139,10 +106,10 @@ export class GarchState implements StateBlock {
     let variance = lrVar;
     if (eps2 > variance) variance = eps2;
     if (this.floorSq > variance) variance = this.floorSq;
-    this.mu = mu;
-    this.w = w;
-    this.eps2 = eps2;
-    this.variance = variance;
-    this.sinceFirst = 0;
+    s[MU] = mu;
+    s[W] = w;
+    s[EPS2] = eps2;
+    s[VARIANCE] = variance;
+    s[SINCE_FIRST] = 0;
   }
 }

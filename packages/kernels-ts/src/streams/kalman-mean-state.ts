@@ -1,4 +1,8 @@
-import type { StateBlock } from './state-block.js';
+import { ScalarState } from './scalar-state.js';
+
+const STARTED = 0; // 1 once the first non-NaN close was seen
+const XHAT = 1;
+const P = 2;
 
 /**
  * One row at a time of the batch `kalmanMeanInto` (../kalman-mean.ts): NaN before the first
@@ -6,57 +10,37 @@ import type { StateBlock } from './state-block.js';
  * `k = pMinus / (pMinus + r)`, `xhat += k * (m - xhat)`, `P = (1 - k) * pMinus`, in that order; a
  * NaN close makes `xhat` and `P` NaN (and `xhat` stays NaN: the original's defect, reproduced).
  */
-export class KalmanMeanState implements StateBlock {
+export class KalmanMeanState extends ScalarState {
   private readonly r: number;
   private readonly q: number;
-  private started = false;
-  private xhat = Number.NaN;
-  private p = Number.NaN;
-  private savedStarted = false;
-  private savedXhat = Number.NaN;
-  private savedP = Number.NaN;
 
   constructor(r: number, q: number) {
+    super([0, Number.NaN, Number.NaN]);
     this.r = r;
     this.q = q;
   }
 
   /** Consumes one close; returns the filtered mean at this row. */
   push(m: number): number {
-    if (!this.started) {
+    const s = this.s;
+    if (s[STARTED] === 0) {
       if (Number.isNaN(m)) return Number.NaN;
-      this.started = true;
-      this.xhat = m;
-      this.p = this.r;
+      s[STARTED] = 1;
+      s[XHAT] = m;
+      s[P] = this.r;
       return m;
     }
-    const pMinus = (Number.isNaN(this.p) ? this.r : this.p) + this.q;
+    const p = s[P]!;
+    const pMinus = (Number.isNaN(p) ? this.r : p) + this.q;
     if (Number.isNaN(m)) {
-      this.xhat = Number.NaN;
-      this.p = Number.NaN;
+      s[XHAT] = Number.NaN;
+      s[P] = Number.NaN;
     } else {
+      const xhat = s[XHAT]!;
       const k = pMinus / (pMinus + this.r);
-      this.xhat = this.xhat + k * (m - this.xhat);
-      this.p = (1 - k) * pMinus;
+      s[XHAT] = xhat + k * (m - xhat);
+      s[P] = (1 - k) * pMinus;
     }
-    return this.xhat;
-  }
-
-  save(): void {
-    this.savedStarted = this.started;
-    this.savedXhat = this.xhat;
-    this.savedP = this.p;
-  }
-
-  restore(): void {
-    this.started = this.savedStarted;
-    this.xhat = this.savedXhat;
-    this.p = this.savedP;
-  }
-
-  reset(): void {
-    this.started = false;
-    this.xhat = Number.NaN;
-    this.p = Number.NaN;
+    return s[XHAT]!;
   }
 }

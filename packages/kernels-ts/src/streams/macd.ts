@@ -12,9 +12,9 @@ export class MacdStream extends StreamBase {
   private readonly signal: EwmState;
 
   constructor(params: Readonly<Record<string, number>>) {
-    const fast = new EwmState((params['fast_period']! - 1) / 2);
-    const slow = new EwmState((params['slow_period']! - 1) / 2);
-    const signal = new EwmState((params['signal_period']! - 1) / 2);
+    const fast = EwmState.span(params['fast_period']!);
+    const slow = EwmState.span(params['slow_period']!);
+    const signal = EwmState.span(params['signal_period']!);
     super(spec, params, [fast, slow, signal]);
     this.fast = fast;
     this.slow = slow;

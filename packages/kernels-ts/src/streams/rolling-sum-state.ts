@@ -1,5 +1,12 @@
-import { LagWindow } from './lag-window.js';
-import type { StateBlock } from './state-block.js';
+import { WindowedState } from './windowed-state.js';
+
+const NOBS = 0;
+const SUM = 1;
+const COMP_ADD = 2;
+const COMP_REMOVE = 3;
+const NEGATIVES = 4;
+const SAME_RUN = 5;
+const LAST = 6;
 
 /** True for -0, negative numbers and -Infinity: C's `signbit` for non-NaN values. */
 function signbit(v: number): boolean {
@@ -13,96 +20,54 @@ function signbit(v: number): boolean {
  * Kahan compensation; count observations, negative values and the run of equal observations.
  * Non-finite values are missing. After `push`, read {@link mean} or {@link sum}.
  */
-export class RollingSumState implements StateBlock {
-  private readonly window: number;
-  private readonly lag: LagWindow;
-  private nobs = 0;
-  private total = 0;
-  private compAdd = 0;
-  private compRemove = 0;
-  private negatives = 0;
-  private sameRun = 0;
-  private last = Number.NaN;
-  private readonly saved = new Float64Array(7);
-
+export class RollingSumState extends WindowedState {
   constructor(window: number) {
-    this.window = window;
-    this.lag = new LagWindow(window);
+    super(window, [0, 0, 0, 0, 0, 0, Number.NaN]);
   }
 
   /** Moves the window one row on, to end at `v`. */
   push(v: number): void {
+    const s = this.s;
     const leaving = this.lag.push(v);
     if (leaving - leaving === 0) {
-      this.nobs -= 1;
-      const y = -leaving - this.compRemove;
-      const t = this.total + y;
-      this.compRemove = t - this.total - y;
-      this.total = t;
-      if (signbit(leaving)) this.negatives -= 1;
+      s[NOBS] = s[NOBS]! - 1;
+      const sum = s[SUM]!;
+      const y = -leaving - s[COMP_REMOVE]!;
+      const t = sum + y;
+      s[COMP_REMOVE] = t - sum - y;
+      s[SUM] = t;
+      if (signbit(leaving)) s[NEGATIVES] = s[NEGATIVES]! - 1;
     }
     if (v - v === 0) {
-      this.nobs += 1;
-      const y = v - this.compAdd;
-      const t = this.total + y;
-      this.compAdd = t - this.total - y;
-      this.total = t;
-      if (signbit(v)) this.negatives += 1;
-      this.sameRun = v === this.last ? this.sameRun + 1 : 1;
-      this.last = v;
+      s[NOBS] = s[NOBS]! + 1;
+      const sum = s[SUM]!;
+      const y = v - s[COMP_ADD]!;
+      const t = sum + y;
+      s[COMP_ADD] = t - sum - y;
+      s[SUM] = t;
+      if (signbit(v)) s[NEGATIVES] = s[NEGATIVES]! + 1;
+      s[SAME_RUN] = v === s[LAST] ? s[SAME_RUN]! + 1 : 1;
+      s[LAST] = v;
     }
   }
 
   /** `rolling(window).mean()` at this row (pandas `roll_mean`: equal-run value, sign clamp). */
   mean(): number {
-    const nobs = this.nobs;
+    const s = this.s;
+    const nobs = s[NOBS]!;
     if (nobs < this.window) return Number.NaN;
-    let mean = this.total / nobs;
-    if (this.sameRun >= nobs) mean = this.last;
-    else if (this.negatives === 0 && mean < 0) mean = 0;
-    else if (this.negatives === nobs && mean > 0) mean = 0;
+    let mean = s[SUM]! / nobs;
+    if (s[SAME_RUN]! >= nobs) mean = s[LAST]!;
+    else if (s[NEGATIVES] === 0 && mean < 0) mean = 0;
+    else if (s[NEGATIVES] === nobs && mean > 0) mean = 0;
     return mean;
   }
 
   /** `rolling(window).sum()` at this row (pandas `roll_sum`: `value * nobs` on an equal run). */
   sum(): number {
-    const nobs = this.nobs;
+    const s = this.s;
+    const nobs = s[NOBS]!;
     if (nobs < this.window) return Number.NaN;
-    return this.sameRun >= nobs ? this.last * nobs : this.total;
-  }
-
-  save(): void {
-    this.lag.save();
-    const s = this.saved;
-    s[0] = this.nobs;
-    s[1] = this.total;
-    s[2] = this.compAdd;
-    s[3] = this.compRemove;
-    s[4] = this.negatives;
-    s[5] = this.sameRun;
-    s[6] = this.last;
-  }
-
-  restore(): void {
-    this.lag.restore();
-    const s = this.saved;
-    this.nobs = s[0]!;
-    this.total = s[1]!;
-    this.compAdd = s[2]!;
-    this.compRemove = s[3]!;
-    this.negatives = s[4]!;
-    this.sameRun = s[5]!;
-    this.last = s[6]!;
-  }
-
-  reset(): void {
-    this.lag.reset();
-    this.nobs = 0;
-    this.total = 0;
-    this.compAdd = 0;
-    this.compRemove = 0;
-    this.negatives = 0;
-    this.sameRun = 0;
-    this.last = Number.NaN;
+    return s[SAME_RUN]! >= nobs ? s[LAST]! * nobs : s[SUM]!;
   }
 }

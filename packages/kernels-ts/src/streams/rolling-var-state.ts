@@ -1,5 +1,12 @@
-import { LagWindow } from './lag-window.js';
-import type { StateBlock } from './state-block.js';
+import { WindowedState } from './windowed-state.js';
+
+const NOBS = 0;
+const MEAN = 1;
+const SSQDM = 2;
+const COMP_ADD = 3;
+const COMP_REMOVE = 4;
+const SAME_RUN = 5;
+const LAST = 6;
 
 /**
  * One row at a time of pandas 1.5.3's fixed-window `roll_var` (ddof 1, min_periods = window):
@@ -7,53 +14,50 @@ import type { StateBlock } from './state-block.js';
  * (Welford with separate add/remove compensations, remove before add, exact 0 on a run of equal
  * observations). Non-finite values are missing. Valid for `window >= 2`.
  */
-export class RollingVarState implements StateBlock {
-  private readonly window: number;
-  private readonly lag: LagWindow;
-  private nobs = 0;
-  private mean = 0;
-  private ssqdm = 0;
-  private compAdd = 0;
-  private compRemove = 0;
-  private sameRun = 0;
-  private last = Number.NaN;
-  private readonly saved = new Float64Array(7);
-
+export class RollingVarState extends WindowedState {
   constructor(window: number) {
-    this.window = window;
-    this.lag = new LagWindow(window);
+    super(window, [0, 0, 0, 0, 0, 0, Number.NaN]);
   }
 
   /** Moves the window one row on, to end at `v`; returns the variance (NaN before the window is full). */
   push(v: number): number {
+    const s = this.s;
     const leaving = this.lag.push(v);
     if (leaving - leaving === 0) {
-      this.nobs -= 1;
-      if (this.nobs !== 0) {
-        const prevMean = this.mean - this.compRemove;
-        const y = leaving - this.compRemove;
-        const t = y - this.mean;
-        this.compRemove = t + this.mean - y;
-        this.mean = this.mean - t / this.nobs;
-        this.ssqdm = this.ssqdm - (leaving - prevMean) * (leaving - this.mean);
+      const nobs = s[NOBS]! - 1;
+      s[NOBS] = nobs;
+      if (nobs !== 0) {
+        const mean = s[MEAN]!;
+        const comp = s[COMP_REMOVE]!;
+        const prevMean = mean - comp;
+        const y = leaving - comp;
+        const t = y - mean;
+        s[COMP_REMOVE] = t + mean - y;
+        const next = mean - t / nobs;
+        s[MEAN] = next;
+        s[SSQDM] = s[SSQDM]! - (leaving - prevMean) * (leaving - next);
       } else {
-        this.mean = 0;
-        this.ssqdm = 0;
+        s[MEAN] = 0;
+        s[SSQDM] = 0;
       }
     }
     if (v - v === 0) {
-      this.nobs += 1;
-      this.sameRun = v === this.last ? this.sameRun + 1 : 1;
-      this.last = v;
-      const prevMean = this.mean - this.compAdd;
-      const y = v - this.compAdd;
-      const t = y - this.mean;
-      this.compAdd = t + this.mean - y;
-      this.mean = this.mean + t / this.nobs;
-      this.ssqdm = this.ssqdm + (v - prevMean) * (v - this.mean);
+      const nobs = s[NOBS]! + 1;
+      s[NOBS] = nobs;
+      s[SAME_RUN] = v === s[LAST] ? s[SAME_RUN]! + 1 : 1;
+      s[LAST] = v;
+      const mean = s[MEAN]!;
+      const comp = s[COMP_ADD]!;
+      const prevMean = mean - comp;
+      const y = v - comp;
+      const t = y - mean;
+      s[COMP_ADD] = t + mean - y;
+      const next = mean + t / nobs;
+      s[MEAN] = next;
+      s[SSQDM] = s[SSQDM]! + (v - prevMean) * (v - next);
     }
-    const nobs = this.nobs;
-    if (nobs >= this.window && nobs > 1) return this.sameRun >= nobs ? 0 : this.ssqdm / (nobs - 1);
+    const nobs = s[NOBS]!;
+    if (nobs >= this.window && nobs > 1) return s[SAME_RUN]! >= nobs ? 0 : s[SSQDM]! / (nobs - 1);
     return Number.NaN;
   }
 
@@ -61,40 +65,5 @@ export class RollingVarState implements StateBlock {
   pushStd(v: number): number {
     const variance = this.push(v);
     return variance < 0 ? 0 : Math.sqrt(variance);
-  }
-
-  save(): void {
-    this.lag.save();
-    const s = this.saved;
-    s[0] = this.nobs;
-    s[1] = this.mean;
-    s[2] = this.ssqdm;
-    s[3] = this.compAdd;
-    s[4] = this.compRemove;
-    s[5] = this.sameRun;
-    s[6] = this.last;
-  }
-
-  restore(): void {
-    this.lag.restore();
-    const s = this.saved;
-    this.nobs = s[0]!;
-    this.mean = s[1]!;
-    this.ssqdm = s[2]!;
-    this.compAdd = s[3]!;
-    this.compRemove = s[4]!;
-    this.sameRun = s[5]!;
-    this.last = s[6]!;
-  }
-
-  reset(): void {
-    this.lag.reset();
-    this.nobs = 0;
-    this.mean = 0;
-    this.ssqdm = 0;
-    this.compAdd = 0;
-    this.compRemove = 0;
-    this.sameRun = 0;
-    this.last = Number.NaN;
   }
 }

@@ -18,11 +18,9 @@ export class RsiStream extends StreamBase {
   private readonly loss: EwmState;
 
   constructor(params: Readonly<Record<string, number>>) {
-    const alpha = 1 / params['period']!;
-    const com = (1 - alpha) / alpha;
     const prev = new LagWindow(1);
-    const gain = new EwmState(com);
-    const loss = new EwmState(com);
+    const gain = EwmState.wilder(params['period']!);
+    const loss = EwmState.wilder(params['period']!);
     super(spec, params, [prev, gain, loss]);
     this.prev = prev;
     this.gain = gain;

@@ -72,14 +72,19 @@ export abstract class StreamBase implements IndicatorStream {
 
   updateMany(inputs: readonly ReadonlyFloat64Array[], outputs: readonly Float64Array[]): void {
     const { spec } = this;
-    const given = [...inputs];
-    if (given.length !== spec.inputs.length || outputs.length !== spec.outputs.length) {
-      throw new OmegaTaError(
-        ErrorCode.INVALID_INPUT,
-        `${spec.name}: expected ${spec.inputs.length} input(s) and ${spec.outputs.length} output(s), got ${given.length} and ${outputs.length}`,
-        { argument: given.length !== spec.inputs.length ? 'inputs' : 'outputs' },
-      );
+    for (const [argument, list, expected] of [
+      ['inputs', inputs, spec.inputs.length],
+      ['outputs', outputs, spec.outputs.length],
+    ] as const) {
+      if (!Array.isArray(list) || list.length !== expected) {
+        throw new OmegaTaError(
+          ErrorCode.INVALID_INPUT,
+          `${spec.name}: ${argument} must be an array of ${expected} Float64Array(s)`,
+          { argument },
+        );
+      }
     }
+    const given: readonly unknown[] = inputs;
     checkBuffers(spec.name, spec.inputs, given, spec.outputs, outputs);
     const a = given[0]!;
     const b = given[1] ?? a;

@@ -78,6 +78,12 @@ describe('createStream', () => {
     const atr = createStream('atr', { period: 3 });
     expect(() => atr.update(1, 2)).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_INPUT, argument: 'close' }));
     expect(() => atr.value(1)).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_INPUT, argument: 'k' }));
+    expect(() => atr.updateMany(null as never, [new Float64Array(1)])).toThrow(
+      expect.objectContaining({ code: ErrorCode.INVALID_INPUT, argument: 'inputs' }),
+    );
+    expect(() => atr.updateMany([new Float64Array(1)], [new Float64Array(1)])).toThrow(
+      expect.objectContaining({ code: ErrorCode.INVALID_INPUT, argument: 'inputs' }),
+    );
     expect(atr.length).toBe(0);
   });
 });

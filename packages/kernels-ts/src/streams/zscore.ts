@@ -31,7 +31,7 @@ export class ZscoreEmaStream extends StreamBase {
   private readonly variance: RollingVarState;
 
   constructor(params: Readonly<Record<string, number>>) {
-    const ema = new EwmState((params['ema_period']! - 1) / 2);
+    const ema = EwmState.span(params['ema_period']!);
     const variance = new RollingVarState(params['window']!);
     super(emaSpec, params, [ema, variance]);
     this.ema = ema;
