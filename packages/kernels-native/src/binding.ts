@@ -5,7 +5,10 @@ import { indicatorList } from '@omega-ta/kernel-interface';
 export interface NativeStreamHandle {
   /** Bars consumed so far. */
   readonly length: number;
-  replace(x0: number, x1: number, x2: number): void;
+  /** Appends one bar; returns output 0 at it. */
+  update(x0: number, x1: number, x2: number): number;
+  /** Replaces the most recent bar; returns output 0 at it. */
+  replace(x0: number, x1: number, x2: number): number;
   value(k: number): number;
   /** Feeds the first `rows` rows of the columns. */
   updateMany(

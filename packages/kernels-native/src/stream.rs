@@ -1,8 +1,8 @@
 //! The streaming form of every kernel as one Node-API class, `NativeStream`: created from the
 //! indicator's registry name and its parameters (in registry order, already resolved), fed column
 //! by column (`updateMany`, zero-copy like the batch exports; the TS wrapper collects single bars
-//! into blocks, since each Node-API call costs far more than a row) and corrected bar by bar
-//! (`replace`).
+//! into blocks, since each Node-API call costs far more than a row) or bar by bar (`update`,
+//! `replace`, which return output 0 so that reading it costs no second call).
 //! Bad names, parameters, buffer lengths and overlapping buffers are JS errors
 //! (`code: "InvalidArg"`), and every method is `catch_unwind`.
 
@@ -103,10 +103,21 @@ impl NativeStream {
         self.inner.len() as f64
     }
 
-    /// Replaces the most recent bar (the still-forming live bar); with no bar yet, appends it.
+    /// Appends one closed bar (the inputs in registry order, `close` or `high, low, close`;
+    /// unused trailing inputs are ignored) and returns output 0 at it: one call with three
+    /// numbers, cheaper than `updateMany` for a single bar.
     #[napi(catch_unwind)]
-    pub fn replace(&mut self, x0: f64, x1: f64, x2: f64) {
+    pub fn update(&mut self, x0: f64, x1: f64, x2: f64) -> f64 {
+        self.inner.update([x0, x1, x2]);
+        self.inner.value(0)
+    }
+
+    /// Replaces the most recent bar (the still-forming live bar; with no bar yet, appends it) and
+    /// returns output 0 at it.
+    #[napi(catch_unwind)]
+    pub fn replace(&mut self, x0: f64, x1: f64, x2: f64) -> f64 {
         self.inner.replace([x0, x1, x2]);
+        self.inner.value(0)
     }
 
     /// Output `k` (registry order) at the most recent bar; NaN before the first bar and for an

@@ -25,8 +25,8 @@ const BLOCK = 256;
  * `@omega-ta/kernels-ts`.
  *
  * A Node-API call costs far more than computing a row, so `update` does not call Rust: it writes
- * the bar into a block of pending bars, and the block goes to Rust in one `updateMany` call when
- * it is full or when an output is read. `replace` of a pending bar rewrites it in the block. The
+ * the bar into a block of pending bars, and the block goes to Rust in one call when it is full or
+ * when an output is read. `replace` of a pending bar rewrites it in the block. The
  * outputs are those of feeding the bars one by one (the Rust stream is the same state machine
  * either way), and `update`, `replace` and `value` allocate nothing.
  */
@@ -42,9 +42,9 @@ class NativeIndicatorStream implements IndicatorStream {
   private readonly pendingIn: Float64Array[];
   private readonly pendingOut: Float64Array[];
   private pending = 0;
-  /** Outputs at the most recent flushed bar; `stale` when Rust has newer ones (after `replace`). */
+  /** Outputs at the most recent flushed bar; the first `fresh` of them are current, Rust has the rest. */
   private readonly latest: Float64Array;
-  private stale = false;
+  private fresh: number;
   private count = 0;
 
   constructor(Native: NativeStreamClass, spec: IndicatorSpec, params: Readonly<Record<string, number>>) {
@@ -57,6 +57,7 @@ class NativeIndicatorStream implements IndicatorStream {
     this.pendingIn = spec.inputs.map(() => new Float64Array(BLOCK));
     this.pendingOut = spec.outputs.map(() => new Float64Array(BLOCK));
     this.latest = new Float64Array(spec.outputs.length).fill(Number.NaN);
+    this.fresh = spec.outputs.length;
   }
 
   get length(): number {
@@ -85,17 +86,17 @@ class NativeIndicatorStream implements IndicatorStream {
       this.write(this.pending - 1, x0, x1, x2);
     } else {
       const n = this.pendingIn.length;
-      this.native.replace(x0, n > 1 ? x1! : Number.NaN, n > 2 ? x2! : Number.NaN);
-      this.stale = true;
+      this.latest[0] = this.native.replace(x0, n > 1 ? x1! : Number.NaN, n > 2 ? x2! : Number.NaN);
+      this.fresh = 1;
     }
   }
 
   value(k = 0): number {
     checkOutputIndex(this.spec, k);
     this.flush();
-    if (this.stale) {
-      for (let j = 0; j < this.latest.length; j += 1) this.latest[j] = this.native.value(j);
-      this.stale = false;
+    if (k >= this.fresh) {
+      for (let j = this.fresh; j < this.latest.length; j += 1) this.latest[j] = this.native.value(j);
+      this.fresh = this.latest.length;
     }
     return this.latest[k]!;
   }
@@ -108,7 +109,7 @@ class NativeIndicatorStream implements IndicatorStream {
     this.count += rows;
     if (rows > 0) {
       for (let j = 0; j < outputs.length; j += 1) this.latest[j] = outputs[j]![rows - 1]!;
-      this.stale = false;
+      this.fresh = outputs.length;
     }
   }
 
@@ -116,7 +117,7 @@ class NativeIndicatorStream implements IndicatorStream {
     this.native = new this.Native(this.spec.name, this.ordered);
     this.pending = 0;
     this.latest.fill(Number.NaN);
-    this.stale = false;
+    this.fresh = this.latest.length;
     this.count = 0;
   }
 
@@ -130,15 +131,23 @@ class NativeIndicatorStream implements IndicatorStream {
     }
   }
 
-  /** Sends the pending bars to Rust and keeps the outputs of the last one. */
+  /**
+   * Sends the pending bars to Rust and keeps the outputs of the last one: a single bar as three
+   * numbers (the cheaper call, returning output 0), more as one `updateMany` call.
+   */
   private flush(): void {
     const rows = this.pending;
     if (rows === 0) return;
     const [a, b, c] = this.pendingIn;
-    const out = this.pendingOut;
-    this.native.updateMany(rows, a!, b, c, out[0]!, out[1], out[2]);
-    for (let j = 0; j < out.length; j += 1) this.latest[j] = out[j]![rows - 1]!;
-    this.stale = false;
+    if (rows === 1) {
+      this.latest[0] = this.native.update(a![0]!, b?.[0] ?? Number.NaN, c?.[0] ?? Number.NaN);
+      this.fresh = 1;
+    } else {
+      const out = this.pendingOut;
+      this.native.updateMany(rows, a!, b, c, out[0]!, out[1], out[2]);
+      for (let j = 0; j < out.length; j += 1) this.latest[j] = out[j]![rows - 1]!;
+      this.fresh = out.length;
+    }
     this.pending = 0;
   }
 }
