@@ -18,7 +18,7 @@ const expectations = {
   '@omega-ta/kernel-interface': "typeof m.bindKernel === 'function' && m.indicators.ema.name === 'ema'",
   '@omega-ta/kernels-ts': "typeof m.default.ema === 'function' || typeof m.kernel.ema === 'function'",
   '@omega-ta/kernels-native': "m.loadNativeKernel().kernel !== null",
-  '@omega-ta/arrow-schemas': "Array.isArray(m.CANDLE_FIELDS) || typeof m.CANDLE_FIELDS === 'object'",
+  '@omega-ta/arrow-schemas': "(Array.isArray(m.CANDLE_FIELDS) || typeof m.CANDLE_FIELDS === 'object') && typeof m.readCandlesParquet === 'function'",
   '@omega-ta/slicer': "typeof m.SymbolDataSlice === 'function'",
   '@omega-ta/indicator-cache': "typeof m.IndicatorCache === 'function'",
 };

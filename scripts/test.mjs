@@ -1,5 +1,6 @@
 // Quick start, command 2 (`pnpm test`): type checks, every vitest project, the Rust unit tests,
-// clippy and rustdoc, and the packaging check, then one closing line `N passed, N failed`.
+// clippy and rustdoc, the native leak check, and the packaging check, then one closing line
+// `N passed, N failed`.
 // Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -36,6 +37,16 @@ try {
 }
 rmSync(reportDir, { recursive: true, force: true });
 
+// The reference replay (`pnpm reference-check golden-data/reference`): every IndicatorCache case
+// with each available backend, the slice traces and the alignment cases, counted per case.
+const reference = run('node', ['tooling/reference-check/dist/cli.js', 'golden-data/reference'], { capture: true });
+const referenceCounts = /(\d+) passed, (\d+) failed\s*$/.exec(reference.stdout ?? '');
+if (referenceCounts) {
+  passed += Number(referenceCounts[1]);
+  failed += Number(referenceCounts[2]);
+}
+if (!referenceCounts || (reference.status !== 0 && Number(referenceCounts[2]) === 0)) failed += 1;
+
 // Rust unit tests of the pure kernels crate.
 const manifest = ['--manifest-path', 'packages/kernels-native/Cargo.toml'];
 const cargo = run('cargo', ['test', ...manifest, '--workspace'], { capture: true });
@@ -51,6 +62,11 @@ const clippy = run('cargo', ['clippy', ...manifest, '--workspace', '--all-target
 clippy.status === 0 ? (passed += 1) : (failed += 1);
 const rustdoc = run('cargo', ['doc', ...manifest, '--workspace', '--no-deps'], { env: { ...process.env, RUSTDOCFLAGS: '-D warnings' } });
 rustdoc.status === 0 ? (passed += 1) : (failed += 1);
+
+// Leak check: a million native kernel calls (sync and async, good and bad arguments) with RSS
+// sampled in phases; fails when resident memory keeps growing.
+const leak = run('node', ['packages/kernels-native/scripts/leak-check.mjs']);
+leak.status === 0 ? (passed += 1) : (failed += 1);
 
 // Every package packs and installs into an empty folder, loading by import and by require.
 const pack = run('node', ['scripts/pack-check.mjs']);

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// pnpm bench [--bars 50000,1000000] [--ops ema,sma] [--quick] [--json <file>]
+// pnpm bench [--bars 50000,1000000] [--ops ema,sma] [--quick] [--json <file>] [--scaling] [--cpu-time]
 // Times every registry indicator for omega-ta's implementations and the installed peers on the
 // same seeded bars in one run, prints per size a table with each implementation's speed-up over
 // the fastest pure-JavaScript peer and over the fastest peer of all, and optionally writes the
 // measurements as JSON: [{op, impl, bars, medianNs, p25Ns, p75Ns, peakBytes}].
+// --scaling: the linear-scaling check instead, omega-ta's two kernels at 1,000,000 and
+// 10,000,000 bars, ns/bar at each size and their ratio (1.00 = linear).
+// --cpu-time: samples are the process's CPU time instead of wall time (for a shared machine).
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,28 +22,33 @@ const { values } = parseArgs({
     ops: { type: 'string' },
     json: { type: 'string' },
     quick: { type: 'boolean', default: false },
+    scaling: { type: 'boolean', default: false },
+    'cpu-time': { type: 'boolean', default: false },
   },
 });
-const sizes = values.bars.split(',').map(Number);
-const ops = values.ops === undefined ? allOps : allOps.filter((o) => values.ops.split(',').includes(o.op));
-const budget = { budgetMs: values.quick ? 100 : 400, minSamples: values.quick ? 3 : 7 };
-const peers = await peerImpls();
 
-for (const impl of [...omegaImpls, ...peers]) {
+const sizes = values.scaling ? [1_000_000, 10_000_000] : values.bars.split(',').map(Number);
+const ops = values.ops === undefined ? allOps : allOps.filter((o) => values.ops.split(',').includes(o.op));
+const budget = { budgetMs: values.quick ? 100 : 400, minSamples: values.quick ? 3 : 7, cpuTime: values['cpu-time'] };
+const peers = values.scaling ? [] : await peerImpls();
+const kernels = values.scaling ? omegaImpls.filter((impl) => impl.name.startsWith('@omega-ta/kernels-')) : omegaImpls;
+
+for (const impl of [...kernels, ...peers]) {
   if (impl.unavailable) console.log(`unavailable: ${impl.name}: ${impl.unavailable}`);
 }
 
 const results = [];
 const fmt = (x, digits = 2) => (x === null || Number.isNaN(x) ? '—' : x.toFixed(digits));
+const speedup = (x) => (x === null ? '—' : `${fmt(x)}x`);
 
 for (const bars of sizes) {
   const table = randomWalk(bars);
-  const arrays = asArrays(table);
+  const arrays = peers.length === 0 ? null : asArrays(table);
   console.log(`\n${bars.toLocaleString('en-US')} bars (ns/bar: median [p25–p75]; speed-up = peer time / this time)`);
-  console.log(`${'op'.padEnd(11)}${'implementation'.padEnd(42)}${'ns/bar'.padStart(10)}${'p25–p75'.padStart(18)}  vs fastest JS peer  vs fastest peer`);
+  console.log(`${'op'.padEnd(20)}${'implementation'.padEnd(42)}${'ns/bar'.padStart(10)}${'p25–p75'.padStart(18)}  vs fastest JS peer  vs fastest peer`);
   for (const { op, spec, params } of ops) {
     const rows = [];
-    for (const impl of omegaImpls) {
+    for (const impl of kernels) {
       if (impl.unavailable) continue;
       const call = impl.prepare({ op, spec, params }, table);
       if (call !== null) rows.push({ impl: impl.name, ours: true, ...measure(call, budget) });
@@ -59,8 +67,21 @@ for (const bars of sizes) {
       const vsJs = fastestJs === null ? null : fastestJs / r.medianNs;
       const vsAny = fastestAny === null ? null : fastestAny / r.medianNs;
       console.log(
-        `${op.padEnd(11)}${r.impl.padEnd(42)}${fmt(r.medianNs / bars).padStart(10)}${`${fmt(r.p25Ns / bars)}–${fmt(r.p75Ns / bars)}`.padStart(18)}  ${`${fmt(vsJs)}x`.padStart(18)}  ${`${fmt(vsAny)}x`.padStart(14)}`,
+        `${op.padEnd(20)}${r.impl.padEnd(42)}${fmt(r.medianNs / bars).padStart(10)}${`${fmt(r.p25Ns / bars)}–${fmt(r.p75Ns / bars)}`.padStart(18)}  ${speedup(vsJs).padStart(18)}  ${speedup(vsAny).padStart(14)}`,
       );
+    }
+  }
+}
+
+if (values.scaling) {
+  console.log('\nlinear scaling (ns/bar at 10,000,000 bars / ns/bar at 1,000,000 bars; 1.00 = linear)');
+  for (const { op } of ops) {
+    for (const impl of kernels) {
+      const at = (bars) => results.find((r) => r.op === op && r.impl === impl.name && r.bars === bars);
+      const [small, large] = [at(sizes[0]), at(sizes[1])];
+      if (small === undefined || large === undefined) continue;
+      const ratio = large.medianNs / sizes[1] / (small.medianNs / sizes[0]);
+      console.log(`${op.padEnd(20)}${impl.name.padEnd(28)}${fmt(ratio).padStart(8)}`);
     }
   }
 }

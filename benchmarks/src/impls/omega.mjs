@@ -23,6 +23,17 @@ function aligned(table) {
 }
 
 /**
+ * A registry parameter as the IndicatorCache methods take it: the registry writes the original's
+ * `omega=None` as a negative omega and `use_log_returns=True/False` as 1/0 (kernels take numbers
+ * only), the cache takes null and booleans, as the original does.
+ */
+function cacheArg(name, value) {
+  if (name === 'omega' && value < 0) return null;
+  if (name === 'use_log_returns') return value === 1;
+  return value;
+}
+
+/**
  * Calls the IndicatorCache method of `op` with the registry's default parameters, or null when
  * the cache has no method of that name (kernel-only entries such as `zscore_ema`).
  */
@@ -31,7 +42,7 @@ function cacheCall(cache, op, params) {
   const fn = cache[method];
   if (typeof fn !== 'function') return null;
   // Fixed positions instead of a spread per call (absent ones are undefined: the defaults).
-  const [a, b, c, d, e, f, g, h, i] = Object.values(params);
+  const [a, b, c, d, e, f, g, h, i] = Object.entries(params).map(([name, value]) => cacheArg(name, value));
   return () => fn.call(cache, 'M1', 'bid', a, b, c, d, e, f, g, h, i);
 }
 

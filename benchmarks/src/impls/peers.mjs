@@ -67,6 +67,7 @@ export async function peerImpls() {
         dmi: (a, p) => stream(() => new ts.ADX(p.period), bar)(a),
         bollinger: (a, p) => stream(() => new ts.BollingerBands(p.period, p.std_factor), close)(a),
         atr: (a, p) => stream(() => new ts.ATR(p.period), bar)(a),
+        choppiness: (a, p) => stream(() => new ts.CHOP(p.period), bar)(a),
       };
     }, { pureJs: true }),
     peer('indicatorts', load('indicatorts'), (it) => ({

@@ -175,10 +175,28 @@ function checkSeries(input: RawTimeframes, tf: string, side: Side): CheckedSerie
 }
 
 /** timestamp -> LAST position in the list (Python `{c.timestamp: idx for idx, c in enumerate(seq)}`). */
-function lastIndexLookup(ts: ArrayLike<number>): Map<number, number> {
-  const m = new Map<number, number>();
-  for (let i = 0; i < ts.length; i += 1) m.set(ts[i] as number, i);
-  return m;
+/**
+ * The distinct timestamps of a series in increasing order (`times`) and the LAST position each has
+ * in the series (`positions`; null when the series is strictly increasing, so position = index).
+ * The original's `{ts: i for i, ts in enumerate(...)}` dict, sorted.
+ */
+interface TimeIndex {
+  readonly times: ArrayLike<number>;
+  readonly positions: Int32Array | null;
+}
+
+function timeIndex(ts: ArrayLike<number>): TimeIndex {
+  let increasing = true;
+  for (let i = 1; i < ts.length && increasing; i += 1) increasing = (ts[i] as number) > (ts[i - 1] as number);
+  if (increasing) return { times: ts, positions: null };
+  const last = new Map<number, number>();
+  for (let i = 0; i < ts.length; i += 1) last.set(ts[i] as number, i);
+  const times = Float64Array.from(last.keys()).sort();
+  return { times, positions: Int32Array.from(times, (t) => last.get(t) as number) };
+}
+
+function positionOf(index: TimeIndex, k: number): number {
+  return index.positions === null ? k : (index.positions[k] as number);
 }
 
 interface ResolvedConfig {
@@ -257,11 +275,25 @@ export function buildAlignmentPlan(
   const primaryMinutes = timeframeMinutes(primaryTimeframe);
   const primaryBid = checkSeries(input, primaryTimeframe, 'bid');
   const primaryAsk = checkSeries(input, primaryTimeframe, 'ask');
-  const bidLookup = lastIndexLookup(primaryBid.timestamp);
-  const askLookup = lastIndexLookup(primaryAsk.timestamp);
+  const bidIndex = timeIndex(primaryBid.timestamp);
+  const askIndex = timeIndex(primaryAsk.timestamp);
+  // Sorted intersection of the two sorted distinct timestamp lists (a merge).
   const common: number[] = [];
-  for (const t of bidLookup.keys()) if (askLookup.has(t)) common.push(t);
-  common.sort((a, b) => a - b);
+  const bidPos: number[] = [];
+  const askPos: number[] = [];
+  for (let a = 0, b = 0; a < bidIndex.times.length && b < askIndex.times.length; ) {
+    const ta = bidIndex.times[a] as number;
+    const tb = askIndex.times[b] as number;
+    if (ta < tb) a += 1;
+    else if (tb < ta) b += 1;
+    else {
+      common.push(ta);
+      bidPos.push(positionOf(bidIndex, a));
+      askPos.push(positionOf(askIndex, b));
+      a += 1;
+      b += 1;
+    }
+  }
   if (common.length === 0) {
     fail(
       'OUT_OF_RANGE',
@@ -272,12 +304,8 @@ export function buildAlignmentPlan(
   }
   const n = common.length;
   const commonTimestamps = Float64Array.from(common);
-  const primaryBidIdx = new Int32Array(n);
-  const primaryAskIdx = new Int32Array(n);
-  for (let k = 0; k < n; k += 1) {
-    primaryBidIdx[k] = bidLookup.get(common[k] as number) as number;
-    primaryAskIdx[k] = askLookup.get(common[k] as number) as number;
-  }
+  const primaryBidIdx = Int32Array.from(bidPos);
+  const primaryAskIdx = Int32Array.from(askPos);
   // The aligned bid and ask lists carry the same timestamps: overlap 1, missing ratio 0.
   if (0 > cfg.maxMissing) {
     fail(
@@ -300,30 +328,32 @@ export function buildAlignmentPlan(
     const barMs = tfMinutes * 60_000;
     const closeStamped = String(cfg.tsModes[tf] ?? 'open').toLowerCase() === 'close';
     const indices = (s: CheckedSeries): Int32Array => {
-      const lookup = lastIndexLookup(s.timestamp);
+      const index = timeIndex(s.timestamp);
+      const opens = index.times;
       const out = new Int32Array(n);
       let last = -1;
       let lastSeen = -1e9;
+      let k = 0;
       if (!cfg.usePrevCompleted) {
+        // A row whose timestamp is one of the series' (both lists sorted: a merge).
         for (let i = 0; i < n; i += 1) {
-          const hit = lookup.get(common[i] as number);
-          if (hit !== undefined) {
-            last = hit;
+          const t = common[i] as number;
+          while (k < opens.length && (opens[k] as number) < t) k += 1;
+          if (k < opens.length && opens[k] === t) {
+            last = positionOf(index, k);
             lastSeen = i;
           }
           out[i] = i - lastSeen <= staleLimit ? last : -1;
         }
         return out;
       }
-      const opens = [...lookup.keys()].sort((a, b) => a - b);
-      let k = 0;
       for (let i = 0; i < n; i += 1) {
         const decision = (common[i] as number) + shift;
         while (k < opens.length) {
           const t = opens[k] as number;
           const end = closeStamped ? t : t + barMs;
           if (!(end <= decision)) break;
-          last = lookup.get(t) as number;
+          last = positionOf(index, k);
           lastSeen = i;
           k += 1;
         }
@@ -362,11 +392,11 @@ function gather(
     close: new Float64Array(n),
     volume: new Float64Array(n),
   };
+  const times = s.timestamp;
   for (let i = 0; i < n; i += 1) {
     const j = idx[i] as number;
     if (j < 0 && allowNone) {
       out.time[i] = Number.NaN;
-      for (const f of PRICE_FIELDS) out[f][i] = Number.NaN;
       continue;
     }
     if (j < 0 || j >= len) {
@@ -375,8 +405,16 @@ function gather(
         row: i,
       });
     }
-    out.time[i] = (s.timestamp[j] as number) - timeShift;
-    for (const f of PRICE_FIELDS) out[f][i] = Number(s[f][j]);
+    out.time[i] = (times[j] as number) - timeShift;
+  }
+  // One field at a time: each loop reads a single source array (monomorphic, no keyed lookups per row).
+  for (const f of PRICE_FIELDS) {
+    const src = s[f];
+    const dst = out[f];
+    for (let i = 0; i < n; i += 1) {
+      const j = idx[i] as number;
+      dst[i] = j < 0 ? Number.NaN : Number(src[j]);
+    }
   }
   return out;
 }

@@ -233,3 +233,44 @@ describe('rejected tables and columns', () => {
     expect(e2.row).toBe(1);
   });
 });
+
+describe('IPC round trip: schema and rejection properties', () => {
+  it('keeps the schema (names, types, nullability) and metadata exactly', () => {
+    fc.assert(
+      fc.property(columnsArb, metaArb, fc.constantFrom('stream' as const, 'file' as const), (raw, meta, format) => {
+        const back = tableFromIPC(candleColumnsToIPC(toColumns(raw), meta, format));
+        const expected = candleSchema(meta);
+        expect(back.schema.fields.map((f) => [f.name, String(f.type), f.nullable])).toEqual(
+          expected.fields.map((f) => [f.name, String(f.type), f.nullable]),
+        );
+        expect([...back.schema.metadata]).toEqual([...expected.metadata]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('rejects a table missing any column, or with any price column of another type, naming the column', () => {
+    const retype = {
+      Float32: (v: Float64Array) => Float32Array.from(v),
+      Int32: (v: Float64Array) => Int32Array.from(v, (x) => (Number.isFinite(x) ? Math.trunc(x) % 1000 : 0)),
+      Utf8: (v: Float64Array) => Array.from(v, String),
+    };
+    fc.assert(
+      fc.property(
+        columnsArb,
+        fc.constantFrom(...CANDLE_FIELDS),
+        fc.constantFrom(...PRICE_FIELDS),
+        fc.constantFrom(...(Object.keys(retype) as (keyof typeof retype)[])),
+        (raw, drop, field, type) => {
+          const cols = toColumns(raw);
+          const table = tableFromIPC(candleColumnsToIPC(cols));
+          const kept = Object.fromEntries(table.schema.fields.filter((f) => f.name !== drop).map((f) => [f.name, table.getChild(f.name)!]));
+          expectError(() => candleColumnsFromIPC(tableToIPC(new Table(kept))), 'MISSING_COLUMN', drop);
+          const wrong = tableFromArrays({ ...cols, [field]: retype[type](cols[field]) } as Parameters<typeof tableFromArrays>[0]);
+          expectError(() => candleColumnsFromIPC(tableToIPC(wrong)), 'WRONG_TYPE', field);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});

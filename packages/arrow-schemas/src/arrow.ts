@@ -7,6 +7,7 @@ import {
   Struct,
   Table,
   TimeUnit,
+  TimestampMillisecond,
   makeData,
   tableFromIPC,
   tableToIPC,
@@ -105,7 +106,7 @@ function int64ToMs(lo: number, hi: number, unit: TimeUnit): number {
   }
 }
 
-function readTimeColumn(vector: Vector, stats: ColumnReadStats | undefined): { values: Float64Array; view: boolean } {
+export function readTimeColumn(vector: Vector, stats: ColumnReadStats | undefined): { values: Float64Array; view: boolean } {
   const type = vector.type as DataType;
   if (isFloat64(type)) return readFloat64(vector, 'time', stats);
   if (!DataType.isTimestamp(type)) {
@@ -171,31 +172,42 @@ export function validateCandleSchema(schema: Schema): void {
   }
 }
 
+function overlaps(a: Float64Array, b: Float64Array): boolean {
+  return a.buffer === b.buffer && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
+}
+
 /**
- * Builds an OHLCV Arrow table ({@link candleSchema}) from columns. The five float columns are
- * wrapped without copying (the table shares their buffers); `time` is converted once to int64
- * milliseconds (null where NaN) and `valid` is derived from it. Throws DataError when the
- * columns are invalid or a time is not an integer number of milliseconds (INVALID_ARGUMENT,
- * naming the row).
+ * The arrays, each one that shares memory with an earlier one replaced by a copy. Arrow's IPC
+ * writer merges consecutive body buffers that overlap in one ArrayBuffer, which corrupts a table
+ * whose columns are the same array (e.g. open = high = low = close).
  */
-export function candleColumnsToTable(columns: CandleColumns, meta: CandleTableMeta = {}): Table {
-  const cols = candleColumns(columns);
-  const n = cols.time.length;
-  const schema = candleSchema(meta);
+export function withDistinctMemory(arrays: readonly Float64Array[]): Float64Array[] {
+  const out: Float64Array[] = [];
+  for (const a of arrays) out.push(out.some((b) => overlaps(a, b)) ? a.slice() : a);
+  return out;
+}
+
+/**
+ * Arrow data of a time column (epoch ms, NaN = no candle): Timestamp(ms, UTC) int64 values, null
+ * where NaN (one conversion copy), and the matching `valid` Bool data sharing its bitmap. Throws
+ * DataError INVALID_ARGUMENT naming `column` and the row of a time that is not an integer.
+ */
+export function timeColumnData(time: Float64Array, column: string): { time: Data; valid: Data } {
+  const n = time.length;
   const bitmap = new Uint8Array(((n + 63) >> 6) << 3);
   const ts = new BigInt64Array(n);
   const u32 = new Uint32Array(ts.buffer);
   const i32 = new Int32Array(ts.buffer);
   let nulls = 0;
   for (let i = 0; i < n; i += 1) {
-    const t = cols.time[i] as number;
+    const t = time[i] as number;
     if (t !== t) {
       nulls += 1;
       continue;
     }
     if (!Number.isSafeInteger(t)) {
-      throw new DataError('INVALID_ARGUMENT', `column time row ${i}: ${t} is not an integer number of milliseconds`, {
-        column: 'time',
+      throw new DataError('INVALID_ARGUMENT', `column ${column} row ${i}: ${t} is not an integer number of milliseconds`, {
+        column,
         row: i,
       });
     }
@@ -208,13 +220,56 @@ export function candleColumnsToTable(columns: CandleColumns, meta: CandleTableMe
       ts[i] = BigInt(t);
     }
   }
-  const fields = schema.fields;
+  return {
+    time: makeData({ type: new TimestampMillisecond('UTC'), length: n, nullCount: nulls, nullBitmap: bitmap, data: ts }),
+    valid: makeData({ type: new Bool(), length: n, nullCount: 0, data: bitmap }),
+  };
+}
+
+/**
+ * Builds an OHLCV Arrow table ({@link candleSchema}) from columns and optional extra Float64
+ * columns (after `valid`). The float columns are wrapped without copying (the table shares their
+ * buffers; a column sharing memory with an earlier one is copied, see withDistinctMemory); `time`
+ * is converted once to int64 milliseconds (null where NaN) and `valid` is derived from it. Throws DataError when the
+ * columns are invalid or a time is not an integer number of milliseconds (INVALID_ARGUMENT,
+ * naming the row).
+ */
+export function candleColumnsToTable(
+  columns: CandleColumns,
+  meta: CandleTableMeta = {},
+  extra: Readonly<Record<string, Float64Array>> = {},
+): Table {
+  const cols = candleColumns(columns);
+  const n = cols.time.length;
+  const extras = Object.entries(extra);
+  for (const [name, values] of extras) {
+    if (!(values instanceof Float64Array) || values.length !== n) {
+      throw new DataError('LENGTH_MISMATCH', `extra column ${name} must be a Float64Array of ${n} rows`, { column: name });
+    }
+  }
+  const schema = candleSchema(
+    meta,
+    extras.map(([name]) => name),
+  );
+  const floats = withDistinctMemory([...PRICE_FIELDS.map((f) => cols[f]), ...extras.map(([, values]) => values)]);
+  const time = timeColumnData(cols.time, 'time');
   const children: Data[] = [
-    makeData({ type: fields[0]!.type, length: n, nullCount: nulls, nullBitmap: bitmap, data: ts }),
-    ...PRICE_FIELDS.map((f) => makeData({ type: new Float64(), length: n, nullCount: 0, data: cols[f] })),
-    makeData({ type: new Bool(), length: n, nullCount: 0, data: bitmap }),
+    time.time,
+    ...floats.slice(0, PRICE_FIELDS.length).map(float64Data),
+    time.valid,
+    ...floats.slice(PRICE_FIELDS.length).map(float64Data),
   ];
-  const struct = makeData({ type: new Struct(fields), length: n, nullCount: 0, children });
+  return tableOf(schema, n, children);
+}
+
+/** Arrow Float64 data over `values` (no copy, no nulls). */
+export function float64Data(values: Float64Array): Data {
+  return makeData({ type: new Float64(), length: values.length, nullCount: 0, data: values });
+}
+
+/** A one-batch table of `schema` with the given column data. */
+export function tableOf(schema: Schema, length: number, children: Data[]): Table {
+  const struct = makeData({ type: new Struct(schema.fields), length, nullCount: 0, children });
   return new Table([new RecordBatch(schema, struct)]);
 }
 

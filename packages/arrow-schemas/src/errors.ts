@@ -17,31 +17,40 @@ export const DataErrorCode = {
   LOOKAHEAD: 'LOOKAHEAD',
   /** A position is outside the rows or window it addresses. */
   OUT_OF_RANGE: 'OUT_OF_RANGE',
+  /** A value is well-formed but impossible for its column (e.g. a candle's high below its low). */
+  INVALID_VALUE: 'INVALID_VALUE',
 } as const;
 
 export type DataErrorCode = (typeof DataErrorCode)[keyof typeof DataErrorCode];
 
-/** Where a {@link DataError} happened: the column (e.g. `H4.ask.close`) and row, when known. */
+/**
+ * Where a {@link DataError} happened: the source (e.g. a file name), the column (e.g.
+ * `H4.ask.close`) and row, when known.
+ */
 export interface DataErrorOptions {
+  readonly source?: string;
   readonly column?: string;
   readonly row?: number;
   readonly cause?: unknown;
 }
 
 /**
- * The one error class of the data layer. `column` names the offending column (dotted
+ * The one error class of the data layer. `source` names the file or input (when the reader was
+ * told it), `column` names the offending column (dotted
  * `timeframe.side.field` for aligned data, the Arrow field name for tables) and `row` the first
  * offending row, where there is one.
  */
 export class DataError extends Error {
   override readonly name = 'DataError';
   readonly code: DataErrorCode;
+  readonly source: string | undefined;
   readonly column: string | undefined;
   readonly row: number | undefined;
 
   constructor(code: DataErrorCode, message: string, options: DataErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
+    this.source = options.source;
     this.column = options.column;
     this.row = options.row;
   }

@@ -67,3 +67,27 @@ export {
   type TimeframePlan,
   type TimestampAlignmentConfig,
 } from './alignment.js';
+
+// Candle tables in files: CSV, Parquet and Arrow IPC (one OHLCV series plus extra numeric columns).
+export {
+  TIMESTAMP_COLUMN_NAMES,
+  candleTable,
+  type CandleTable,
+  type CandleTableInfo,
+  type CandleTableInput,
+} from './table.js';
+export { readCandlesCsv, writeCandlesCsv, type ReadCandlesCsvOptions } from './csv.js';
+export { type TimestampUnit } from './timestamp-text.js';
+export { readCandlesParquet, writeCandlesParquet } from './parquet.js';
+export { readCandlesIpc, writeCandlesIpc } from './candle-ipc.js';
+
+// The aligned multi-timeframe Arrow schema (per primary row, per timeframe and side: OHLCV, valid, source bar time).
+export {
+  ALIGNED_SCHEMA_ID,
+  PRIMARY_TIMEFRAME_KEY,
+  alignedDataFromIPC,
+  alignedDataToIPC,
+  alignedDataToTable,
+  alignedSchema,
+  tableToAlignedData,
+} from './aligned-arrow.js';

@@ -16,7 +16,8 @@ import type { Side } from './model.js';
  * `toArray()` ignores validity bitmaps, hence the explicit `valid` column (see STYLE.md).
  *
  * Metadata (survives IPC): `omega_ta.schema` = {@link OHLCV_SCHEMA_ID}, and `symbol`,
- * `timeframe`, `side` when given.
+ * `timeframe`, `side`, `price_type` when given. Extra Float64 columns (indicator outputs) may
+ * follow `valid`.
  */
 export const OHLCV_SCHEMA_ID = 'omega-ta.ohlcv/1';
 
@@ -26,6 +27,7 @@ export const META_KEYS = {
   symbol: 'symbol',
   timeframe: 'timeframe',
   side: 'side',
+  priceType: 'price_type',
 } as const;
 
 /** Field names of the OHLCV table, in schema order. */
@@ -36,6 +38,8 @@ export interface CandleTableMeta {
   readonly symbol?: string;
   readonly timeframe?: string;
   readonly side?: Side;
+  /** Price type of a single series read from a file, e.g. `bid`, `ask`, `mid`. */
+  readonly priceType?: string;
 }
 
 /** The metadata map of a candle table's schema. */
@@ -44,11 +48,15 @@ export function candleSchemaMetadata(meta: CandleTableMeta = {}): Map<string, st
   if (meta.symbol !== undefined) m.set(META_KEYS.symbol, meta.symbol);
   if (meta.timeframe !== undefined) m.set(META_KEYS.timeframe, meta.timeframe);
   if (meta.side !== undefined) m.set(META_KEYS.side, meta.side);
+  if (meta.priceType !== undefined) m.set(META_KEYS.priceType, meta.priceType);
   return m;
 }
 
-/** The OHLCV schema (see {@link OHLCV_SCHEMA_ID}) with `meta` in its metadata. */
-export function candleSchema(meta: CandleTableMeta = {}): Schema {
+/**
+ * The OHLCV schema (see {@link OHLCV_SCHEMA_ID}) with `meta` in its metadata, and one non-null
+ * Float64 field per name of `extraColumns` after `valid`.
+ */
+export function candleSchema(meta: CandleTableMeta = {}, extraColumns: readonly string[] = []): Schema {
   const fields = [
     new Field('time', new TimestampMillisecond('UTC'), true),
     new Field('open', new Float64(), false),
@@ -57,6 +65,7 @@ export function candleSchema(meta: CandleTableMeta = {}): Schema {
     new Field('close', new Float64(), false),
     new Field('volume', new Float64(), false),
     new Field('valid', new Bool(), false),
+    ...extraColumns.map((name) => new Field(name, new Float64(), false)),
   ];
   return new Schema(fields, candleSchemaMetadata(meta));
 }
@@ -67,9 +76,11 @@ export function candleTableMeta(schema: Schema): CandleTableMeta {
   const symbol = md.get(META_KEYS.symbol);
   const timeframe = md.get(META_KEYS.timeframe);
   const side = md.get(META_KEYS.side);
+  const priceType = md.get(META_KEYS.priceType);
   return {
     ...(symbol === undefined ? {} : { symbol }),
     ...(timeframe === undefined ? {} : { timeframe }),
     ...(side === 'bid' || side === 'ask' ? { side } : {}),
+    ...(priceType === undefined ? {} : { priceType }),
   };
 }

@@ -3,107 +3,11 @@ import { ErrorCode, isOmegaTaError, type ReadonlyFloat64Array } from '@omega-ta/
 import { decodeNumber, expectedRows, listDatasets, loadDataset, loadIndicatorCases, sameNumber, type ReferenceCase } from '@omega-ta/golden';
 import { BACKEND_ENV } from './backend.js';
 import { IndicatorCache, type LocalWindow } from './indicator-cache.js';
+import { callOriginal, ORIGINAL_METHODS, type OriginalResult } from './original-methods.js';
 
-/** A series, or an object of named series (tuple methods). */
-type Result = ReadonlyFloat64Array | LocalWindow | object | number | null;
+type Result = OriginalResult;
 type Params = Readonly<Record<string, unknown>>;
-const num = (p: Params, name: string) => p[name] as number | undefined;
-
-/** How each reference method is called on IndicatorCache (parameters omitted take the defaults). */
-const CALLS: Readonly<Record<string, (cache: IndicatorCache, tf: string, side: string, p: Params) => Result>> = {
-  get_closes: (cache, tf, side) => cache.getCloses(tf, side),
-  get_df: (cache, tf, side) => cache.getDf(tf, side),
-  ema: (cache, tf, side, p) => cache.ema(tf, side, num(p, 'period')!),
-  sma: (cache, tf, side, p) => cache.sma(tf, side, num(p, 'period')!),
-  bollinger: (cache, tf, side, p) => cache.bollinger(tf, side, num(p, 'period'), num(p, 'std_factor')),
-  rsi: (cache, tf, side, p) => cache.rsi(tf, side, num(p, 'period')),
-  roc: (cache, tf, side, p) => cache.roc(tf, side, num(p, 'period')),
-  atr: (cache, tf, side, p) => cache.atr(tf, side, num(p, 'period')),
-  choppiness: (cache, tf, side, p) => cache.choppiness(tf, side, num(p, 'period')),
-  dmi: (cache, tf, side, p) => {
-    const { plusDi, minusDi, adx } = cache.dmi(tf, side, num(p, 'period'));
-    return { plus_di: plusDi, minus_di: minusDi, adx };
-  },
-  kalman_mean: (cache, tf, side, p) => cache.kalmanMean(tf, side, num(p, 'R'), num(p, 'Q')),
-  zscore: (cache, tf, side, p) => cache.zscore(tf, side, num(p, 'window'), p['mean_source'] as string | undefined, num(p, 'ema_period')),
-  kalman_zscore: (cache, tf, side, p) => cache.kalmanZscore(tf, side, num(p, 'window'), num(p, 'R'), num(p, 'Q')),
-  garch_volatility: (cache, tf, side, p) =>
-    cache.garchVolatility(
-      tf,
-      side,
-      num(p, 'alpha'),
-      num(p, 'beta'),
-      p['omega'] as number | null | undefined,
-      p['use_log_returns'] as boolean | undefined,
-      num(p, 'scale'),
-      num(p, 'min_periods'),
-      num(p, 'sigma_floor'),
-    ),
-  kalman_garch_zscore: (cache, tf, side, p) =>
-    cache.kalmanGarchZscore(
-      tf,
-      side,
-      num(p, 'R'),
-      num(p, 'Q'),
-      num(p, 'alpha'),
-      num(p, 'beta'),
-      p['omega'] as number | null | undefined,
-      p['use_log_returns'] as boolean | undefined,
-      num(p, 'scale'),
-      num(p, 'min_periods'),
-      num(p, 'sigma_floor'),
-    ),
-  macd: (cache, tf, side, p) => cache.macd(tf, side, num(p, 'fast_period'), num(p, 'slow_period'), num(p, 'signal_period')),
-  ema_stepwise: (cache, tf, side, p) => cache.emaStepwise(tf, side, num(p, 'period')!),
-  bollinger_stepwise: (cache, tf, side, p) => cache.bollingerStepwise(tf, side, num(p, 'period'), num(p, 'std_factor')),
-  garch_volatility_local: (cache, tf, side, p) =>
-    cache.garchVolatilityLocal(
-      tf,
-      side,
-      num(p, 'idx')!,
-      num(p, 'lookback'),
-      num(p, 'alpha'),
-      num(p, 'beta'),
-      p['omega'] as number | null | undefined,
-      p['use_log_returns'] as boolean | undefined,
-      num(p, 'scale'),
-      num(p, 'min_periods'),
-      num(p, 'sigma_floor'),
-    ),
-  kalman_garch_zscore_local: (cache, tf, side, p) =>
-    cache.kalmanGarchZscoreLocal(
-      tf,
-      side,
-      num(p, 'idx')!,
-      num(p, 'lookback'),
-      num(p, 'R'),
-      num(p, 'Q'),
-      num(p, 'alpha'),
-      num(p, 'beta'),
-      p['omega'] as number | null | undefined,
-      p['use_log_returns'] as boolean | undefined,
-      num(p, 'scale'),
-      num(p, 'min_periods'),
-      num(p, 'sigma_floor'),
-    ),
-  vol_cluster_series: (cache, tf, side, p) =>
-    cache.volClusterSeries(
-      tf,
-      side,
-      num(p, 'idx')!,
-      p['feature'] as string,
-      num(p, 'atr_length')!,
-      num(p, 'garch_lookback')!,
-      num(p, 'garch_alpha'),
-      num(p, 'garch_beta'),
-      p['garch_omega'] as number | null | undefined,
-      p['garch_use_log_returns'] as boolean | undefined,
-      num(p, 'garch_scale'),
-      num(p, 'garch_min_periods'),
-      num(p, 'garch_sigma_floor'),
-    ),
-  kalman_zscore_stepwise: (cache, tf, side, p) => cache.kalmanZscoreStepwise(tf, side, num(p, 'window'), num(p, 'R'), num(p, 'Q')),
-};
+const METHODS = new Set(ORIGINAL_METHODS);
 
 /** The expected (output name, values) pairs of a case: one unnamed series or the named tuple. */
 function expectedOutputs(c: ReferenceCase): [string, unknown[]][] {
@@ -122,25 +26,25 @@ function outputOf(result: Result, name: string): [ReadonlyFloat64Array, number] 
 
 describe.each(['ts', 'native'] as const)('reference replay with the %s backend', (backend) => {
   for (const entry of listDatasets()) {
-    it(`${entry.name}: every case of ${Object.keys(CALLS).join('/')}`, () => {
+    it(`${entry.name}: every case of ${ORIGINAL_METHODS.join('/')}`, () => {
       const data = loadDataset(entry.name);
       const file = loadIndicatorCases(entry.name);
       const cache = new IndicatorCache(data, { backend });
       expect(cache.backendInfo().active).toBe(backend);
-      const cases = file.cases.filter((c) => c.method in CALLS);
+      const cases = file.cases.filter((c) => METHODS.has(c.method));
       expect(cases.length).toBeGreaterThan(0);
       for (const c of cases) {
         if (c.kind === 'error') {
           let thrown: unknown;
           try {
-            CALLS[c.method]!(cache, c.tf!, c.side!, c.params);
+            callOriginal(cache, c.method, c.tf!, c.side!, c.params);
           } catch (error) {
             thrown = error;
           }
           expect(isOmegaTaError(thrown) && thrown.code === ErrorCode.INVALID_PARAM, `${c.id} should throw INVALID_PARAM`).toBe(true);
           continue;
         }
-        const result = CALLS[c.method]!(cache, c.tf!, c.side!, c.params);
+        const result = callOriginal(cache, c.method, c.tf!, c.side!, c.params);
         if (c.kind === 'scalar') {
           const expected = c.value === null ? null : decodeNumber(c.value);
           if (expected === null || result === null) expect(result, c.id).toBe(expected);
@@ -175,7 +79,7 @@ describe.each(['ts', 'native'] as const)('reference `at` cases with the %s backe
           index: number;
           value: unknown;
         };
-        const result = CALLS[series.method]!(cache, series.tf, series.side, series.params) as ReadonlyFloat64Array;
+        const result = callOriginal(cache, series.method, series.tf, series.side, series.params) as ReadonlyFloat64Array;
         const actual = cache.at(result, index);
         if (value === null) expect(actual, c.id).toBeNull();
         else expect(sameNumber(actual!, value as number, 0), `${c.id}: ${actual} vs ${String(value)}`).toBe(true);

@@ -12,7 +12,7 @@ let pool = new WeakMap<AlignedData, Map<string, IndicatorCache>>();
 let members = new Set<WeakRef<IndicatorCache>>();
 
 function optionsKey(options: IndicatorCacheOptions): string {
-  return JSON.stringify([options.backend ?? 'auto', options.strictParams ?? false, options.kalmanResumeAfterGap ?? false]);
+  return JSON.stringify([options.backend ?? 'auto', options.strictParams ?? false, options.kalmanResumeAfterGap ?? false, options.guardResults]);
 }
 
 /** The pooled IndicatorCache of `data` and `options`, created on first use. */

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { indicatorList } from '@omega-ta/kernel-interface';
+import { indicatorList, type IndicatorName } from '@omega-ta/kernel-interface';
 
 /** An instance of the binding's `NativeStream` class (see `src/stream.rs`). */
 export interface NativeStreamHandle {
@@ -87,8 +87,23 @@ export interface NativeBinding {
   NativeStream: new (name: string, params: number[]) => NativeStreamHandle;
 }
 
+/** The name of the asynchronous export of indicator `name` (see `src/async_kernels.rs`). */
+export function asyncExportName<N extends string>(name: N): `${N}_async` {
+  return `${name}_async`;
+}
+
+/**
+ * The asynchronous exports (`src/async_kernels.rs`): `<indicator>_async` takes the synchronous
+ * export's arguments (inputs, then the registry's parameters in order, then outputs) and returns a
+ * promise that settles when the kernel has run on the libuv thread pool. Bad arguments throw
+ * synchronously, like the synchronous export; a panic on the pool thread rejects.
+ */
+export type NativeAsyncBinding = {
+  readonly [N in IndicatorName as `${N}_async`]: (...args: (Float64Array | number)[]) => Promise<void>;
+};
+
 /** The outcome of loading the binding: the binding, or why there is none. */
-export type BindingResult = { binding: NativeBinding; reason: null } | { binding: null; reason: string };
+export type BindingResult = { binding: NativeBinding & NativeAsyncBinding; reason: null } | { binding: null; reason: string };
 
 /**
  * The path of the napi-generated loader, relative to this module. It is the same from `src/`
@@ -118,9 +133,13 @@ export function describeLoadError(error: unknown): string {
   return messages.join(' <- ');
 }
 
-/** The exports missing from `value`: a function per registry indicator and the `NativeStream` class. */
+/**
+ * The exports missing from `value`: every registry indicator in its synchronous and its
+ * asynchronous form, and the `NativeStream` class.
+ */
 function missingExports(value: unknown): string[] {
-  const names = [...indicatorList.map((spec) => spec.name), 'NativeStream'];
+  const sync = indicatorList.map((spec) => spec.name);
+  const names = [...sync, ...sync.map(asyncExportName), 'NativeStream'];
   if (typeof value !== 'object' || value === null) return names;
   const exports = value as Record<string, unknown>;
   return names.filter((name) => typeof exports[name] !== 'function');
@@ -153,7 +172,7 @@ export function loadBinding(load: () => unknown = defaultLoad): BindingResult {
   if (missing.length > 0) {
     return { binding: null, reason: `the native binding does not export ${missing.join(', ')} (stale or foreign binary?)` };
   }
-  return { binding: value as NativeBinding, reason: null };
+  return { binding: value as NativeBinding & NativeAsyncBinding, reason: null };
 }
 
 function defaultLoad(): unknown {

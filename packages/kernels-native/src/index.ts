@@ -3,6 +3,7 @@ import { kernel } from './kernel.js';
 export { kernel };
 export { loadNativeKernel, isNativeAvailable, type NativeKernelResult } from './load.js';
 export type { NativeBinding } from './binding.js';
+export { kernelAsync, type AsyncKernel, type AsyncKernelFunction } from './async-kernel.js';
 
 /** Exponential moving average (native); see `@omega-ta/kernels-ts` `ema`. */
 export const ema = kernel.ema;

@@ -1,16 +1,11 @@
-import { ErrorCode, indicatorList, OmegaTaError, type Kernel, type StreamFactory } from '@omega-ta/kernel-interface';
+import { indicatorList, type Kernel, type StreamFactory } from '@omega-ta/kernel-interface';
 import { info } from './info.js';
 import { loadNativeKernel, type NativeKernelResult } from './load.js';
+import { unavailableError } from './unavailable.js';
 
 function native(load: () => NativeKernelResult, indicator: string): Kernel {
   const result = load();
-  if (result.kernel === null) {
-    throw new OmegaTaError(
-      ErrorCode.UNSUPPORTED,
-      `${info.name}: ${indicator} is unavailable: ${result.reason}. Use @omega-ta/kernels-ts instead.`,
-      { argument: 'kernel' },
-    );
-  }
+  if (result.kernel === null) throw unavailableError(indicator, result.reason);
   return result.kernel;
 }
 

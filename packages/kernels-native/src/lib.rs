@@ -8,6 +8,8 @@
 //! Node. The TypeScript wrapper validates first (with the contract's typed errors); these checks
 //! make the raw binding safe to call on its own.
 
+pub mod async_kernels;
+
 use napi::bindgen_prelude::{Float64ArraySlice, Result};
 use napi::{Error, Status};
 use napi_derive::napi;

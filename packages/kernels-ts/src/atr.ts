@@ -1,10 +1,10 @@
 import { atr as spec, bindKernel } from '@omega-ta/kernel-interface';
 import { pairwiseSum } from './pairwise-sum.js';
-import { trueRangeInto } from './true-range.js';
+import { trueRange } from './true-range.js';
 
 /**
  * Wilder's average true range into `out`, bit for bit the original `IndicatorCache.atr` (a Python
- * loop over the pandas true range, {@link trueRangeInto}):
+ * loop over the pandas true range, {@link trueRange}):
  *
  * - `first` = the first row whose true range is not NaN (0 when there is none: numpy's `argmax`
  *   of an all-False mask);
@@ -26,29 +26,38 @@ export function atrInto(
   out: Float64Array,
 ): void {
   const n = out.length;
-  out.fill(Number.NaN);
-  if (n === 0) return;
-  const tr = new Float64Array(n);
-  trueRangeInto(high, low, close, tr);
-  let first = 0;
-  while (first < n && tr[first] !== tr[first]) first += 1;
-  if (first === n) first = 0;
-  if (first + period > n) return;
-  for (let i = first; i < first + period; i += 1) {
-    const v = tr[i]!;
-    if (v - v !== 0) return;
-  }
-  let avg = pairwiseSum(tr, first, period) / period;
-  out[first + period - 1] = avg;
-  const keep = period - 1;
-  for (let i = first + period; i < n; i += 1) {
-    const v = tr[i]!;
-    if (v !== v) {
-      out[i] = out[i - 1]!;
-    } else {
-      avg = (avg * keep + v) / period;
-      out[i] = avg;
+  // One pass. Until the seed window is complete, `out` holds the true ranges (the seed's input).
+  let first = -1; // the first row with a defined true range
+  let end = n;
+  let prevClose = Number.NaN;
+  for (let i = 0; i < end; i += 1) {
+    const tr = trueRange(high[i]!, low[i]!, prevClose);
+    prevClose = close[i]!;
+    out[i] = tr;
+    if (first < 0 && tr === tr) {
+      first = i;
+      end = Math.min(n, i + period);
     }
+  }
+  const seedEnd = first + period;
+  let seeded = first >= 0 && seedEnd <= n;
+  for (let i = first; seeded && i < seedEnd; i += 1) {
+    const v = out[i]!;
+    if (v - v !== 0) seeded = false;
+  }
+  if (!seeded) {
+    out.fill(Number.NaN);
+    return;
+  }
+  let avg = pairwiseSum(out, first, period) / period;
+  out.fill(Number.NaN, 0, seedEnd - 1);
+  out[seedEnd - 1] = avg;
+  const keep = period - 1;
+  for (let i = seedEnd; i < n; i += 1) {
+    const tr = trueRange(high[i]!, low[i]!, close[i - 1]!);
+    // A NaN true range repeats the previous output, which is `avg`.
+    if (tr === tr) avg = (avg * keep + tr) / period;
+    out[i] = avg;
   }
 }
 

@@ -1,6 +1,6 @@
 import { bindKernel, dmi as spec } from '@omega-ta/kernel-interface';
-import { ewmMeanInto } from './ewm.js';
-import { trueRangeInto } from './true-range.js';
+import { EwmMean } from './ewm.js';
+import { trueRange } from './true-range.js';
 
 /**
  * Wilder's directional movement index into `plusDi`, `minusDi` and `adx`, bit for bit the original
@@ -10,8 +10,8 @@ import { trueRangeInto } from './true-range.js';
  *   `0.0`; `-DM` likewise. A comparison with NaN is false, so +DM and -DM are never missing (0.0 on
  *   and after a gap);
  * - `atr = tr.ewm(alpha=1/period, adjust=False).mean()` over the true range
- *   ({@link trueRangeInto}); pandas turns `alpha` into `com = (1 - alpha) / alpha` (computed in
- *   floating point, with `alpha = 1 / period`) and runs its ewm kernel ({@link ewmMeanInto});
+ *   ({@link trueRange}); pandas turns `alpha` into `com = (1 - alpha) / alpha` (computed in
+ *   floating point, with `alpha = 1 / period`) and runs its ewm kernel ({@link EwmMean});
  * - `+DI = (100 * ewm(+DM)) / atr`, `-DI` likewise, in that order: 0/0 is NaN (flat bars) and
  *   x/0 is +Infinity;
  * - `dx = (|+DI - -DI| / (+DI + -DI)) * 100` (NaN where both DIs are 0), `adx = ewm(dx)` with the
@@ -29,34 +29,47 @@ export function dmiInto(
   minusDi: Float64Array,
   adx: Float64Array,
 ): void {
-  const n = plusDi.length;
   const alpha = 1 / period;
-  const com = (1 - alpha) / alpha;
-  const tr = new Float64Array(n);
-  trueRangeInto(high, low, close, tr);
-  const atr = new Float64Array(n);
-  ewmMeanInto(tr, com, atr);
-  const plusDm = new Float64Array(n);
-  const minusDm = new Float64Array(n);
-  for (let i = 1; i < n; i += 1) {
-    const up = high[i]! - high[i - 1]!;
-    const down = low[i - 1]! - low[i]!;
-    if (up > down && up > 0) plusDm[i] = up;
-    if (down > up && down > 0) minusDm[i] = down;
-  }
-  // The smoothed DMs go straight into the outputs, then are divided in place.
-  ewmMeanInto(plusDm, com, plusDi);
-  ewmMeanInto(minusDm, com, minusDi);
-  const dx = tr; // the true range is no longer needed
+  dmiPass(high, low, close, plusDi.length, (1 - alpha) / alpha, plusDi, minusDi, adx);
+}
+
+/**
+ * The one pass of {@link dmiInto}: the four averages side by side, created next to the loop so
+ * that V8 keeps their state in registers. Row 0 has no previous bar: up/down are NaN, both DMs
+ * 0.0, as in the original.
+ */
+function dmiPass(
+  high: ArrayLike<number>,
+  low: ArrayLike<number>,
+  close: ArrayLike<number>,
+  n: number,
+  com: number,
+  plusDi: Float64Array,
+  minusDi: Float64Array,
+  adx: Float64Array,
+): void {
+  const atr = new EwmMean(com);
+  const plusDm = new EwmMean(com);
+  const minusDm = new EwmMean(com);
+  const smoothDx = new EwmMean(com);
+  let prevHigh = Number.NaN;
+  let prevLow = Number.NaN;
+  let prevClose = Number.NaN;
   for (let i = 0; i < n; i += 1) {
-    const a = atr[i]!;
-    const p = (100 * plusDi[i]!) / a;
-    const m = (100 * minusDi[i]!) / a;
+    const h = high[i]!;
+    const l = low[i]!;
+    const a = atr.push(trueRange(h, l, prevClose));
+    const up = h - prevHigh;
+    const down = prevLow - l;
+    const p = (100 * plusDm.push(up > down && up > 0 ? up : 0)) / a;
+    const m = (100 * minusDm.push(down > up && down > 0 ? down : 0)) / a;
     plusDi[i] = p;
     minusDi[i] = m;
-    dx[i] = (Math.abs(p - m) / (p + m)) * 100;
+    adx[i] = smoothDx.push((Math.abs(p - m) / (p + m)) * 100);
+    prevHigh = h;
+    prevLow = l;
+    prevClose = close[i]!;
   }
-  ewmMeanInto(dx, com, adx);
 }
 
 /** Directional movement index (+DI, -DI, ADX) over `period` bars; see {@link dmiInto}. */

@@ -17,31 +17,47 @@
  */
 export function ewmMeanInto(x: ArrayLike<number>, com: number, out: Float64Array): void {
   const n = x.length;
-  if (n === 0) return;
-  const alpha = 1 / (1 + com);
-  const decay = 1 - alpha;
-  const first = x[0]!;
-  let value = first - first === 0 ? first : Number.NaN;
-  let oldWt = 1;
-  out[0] = value;
-  for (let i = 1; i < n; i += 1) {
-    const raw = x[i]!;
+  const mean = new EwmMean(com);
+  for (let i = 0; i < n; i += 1) out[i] = mean.push(x[i]!);
+}
+
+/**
+ * The state of {@link ewmMeanInto} for one observation at a time, so that kernels that smooth
+ * several series (rsi, macd, dmi) do it in one fused pass: the same operations in the same order,
+ * hence the same bits. Before the first finite input the mean is NaN and `push` takes the input as
+ * it is (row 0 of pandas' loop); afterwards it applies the update described above.
+ */
+export class EwmMean {
+  private value = Number.NaN;
+  private oldWt = 1;
+  private readonly alpha: number;
+  private readonly decay: number;
+
+  constructor(com: number) {
+    this.alpha = 1 / (1 + com);
+    this.decay = 1 - this.alpha;
+  }
+
+  /** Adds the next input (non-finite: missing) and returns the mean after it. */
+  push(raw: number): number {
+    const value = this.value;
     const observed = raw - raw === 0; // false for NaN and ±Infinity
     if (value === value) {
-      oldWt *= decay;
+      const oldWt = this.oldWt * this.decay;
+      this.oldWt = oldWt;
       if (observed) {
         if (value !== raw) {
           // x / 1 is x exactly, and without a gap the divisor (1 - alpha) + alpha rounds to 1:
           // skipping that division keeps every bit and takes it off the loop-carried path.
-          const divisor = oldWt + alpha;
-          const weighted = oldWt * value + alpha * raw;
-          value = divisor === 1 ? weighted : weighted / divisor;
+          const divisor = oldWt + this.alpha;
+          const weighted = oldWt * value + this.alpha * raw;
+          this.value = divisor === 1 ? weighted : weighted / divisor;
         }
-        oldWt = 1;
+        this.oldWt = 1;
       }
     } else if (observed) {
-      value = raw;
+      this.value = raw;
     }
-    out[i] = value;
+    return this.value;
   }
 }

@@ -36,6 +36,14 @@ describe('rsi', () => {
     expect(run([1, 2, 1, 1, 3], 1)).toEqual([NaN_, 100, 0, NaN_, 100]);
   });
 
+  it('clips huge, subnormal and signed-zero differences like pandas 1.5.3', () => {
+    // |delta| = 1e308 >= 2^1023 and 2e308 -> Infinity take the exact fallback of the clip; 5e-324 a subnormal.
+    expect(run([0, 1e308, 0, -1e308, 5e-324, 0, 3], 2)).toEqual([
+      NaN_, 100, 50, 25, 62.50000000000001, 62.50000000000001, 62.50000000000001,
+    ]);
+    expect(run([0, -0, 0, 2, -0, 1], 3)).toEqual([NaN_, NaN_, NaN_, 100, 40, 58.62068965517241]);
+  });
+
   it('stays within [0, 100]', () => {
     const x = Float64Array.from({ length: 500 }, (_, i) => 100 + 10 * Math.sin(i * 0.7) + ((i * 7919) % 13));
     for (const period of [1, 2, 14, 200]) {

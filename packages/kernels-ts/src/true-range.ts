@@ -20,14 +20,17 @@ export function trueRangeInto(
   const n = out.length;
   let prevClose = Number.NaN;
   for (let i = 0; i < n; i += 1) {
-    const h = high[i]!;
-    const l = low[i]!;
-    let m = Math.abs(h - l);
-    const up = Math.abs(h - prevClose);
-    if (up === up && (m !== m || up > m)) m = up;
-    const down = Math.abs(l - prevClose);
-    if (down === down && (m !== m || down > m)) m = down;
-    out[i] = m;
+    out[i] = trueRange(high[i]!, low[i]!, prevClose);
     prevClose = close[i]!;
   }
+}
+
+/** The true range of one bar given the previous bar's close (NaN for the first bar); see {@link trueRangeInto}. */
+export function trueRange(h: number, l: number, prevClose: number): number {
+  let m = Math.abs(h - l);
+  const up = Math.abs(h - prevClose);
+  if (up === up && (m !== m || up > m)) m = up;
+  const down = Math.abs(l - prevClose);
+  if (down === down && (m !== m || down > m)) m = down;
+  return m;
 }

@@ -1,4 +1,5 @@
 import { DataError, type AlignedData, type Side } from '@omega-ta/arrow-schemas';
+import { alignedFromArrow, type AlignedArrowSource } from './from-arrow.js';
 import type { Candle } from './series.js';
 import { checkIndex, prefixWindow, pythonRow, servedSide, seriesOf, type CompatMode, type SymbolDataSlice } from './slice.js';
 import type { CandleWindow } from './window.js';
@@ -42,6 +43,11 @@ export class CandleSet {
     if (horizon !== undefined) checkIndex(horizon, 'horizon', false);
     const fixed = horizon ?? Number.POSITIVE_INFINITY;
     this.horizonOf = () => fixed;
+  }
+
+  /** A CandleSet over an aligned Arrow table or its IPC bytes; the price columns are read without copying. */
+  static fromArrow(source: AlignedArrowSource, options: CandleSetOptions = {}): CandleSet {
+    return new CandleSet(alignedFromArrow(source), options);
   }
 
   /**

@@ -13,6 +13,9 @@ export { CandleSet, type CandleSetOptions } from './candle-set.js';
 // History windows (column views without copies, candles by position).
 export { CandleWindow, type WindowRows } from './window.js';
 
+// Aligned data from an aligned Arrow table or IPC bytes (zero-copy for the price columns).
+export { alignedFromArrow, type AlignedArrowSource } from './from-arrow.js';
+
 // Candle objects (one frozen object per source bar run) and the per-columns candle cache.
 export { CandleSeries, candleSeries, type Candle } from './series.js';
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { alignedData, type AlignedData } from '@omega-ta/arrow-schemas';
+import { alignedData, replayAlignmentCase, type AlignedData, type AlignmentCaseFile } from '@omega-ta/arrow-schemas';
 import { replaySliceTrace, type ReplayMode, type ReplayResult } from './replay.js';
 
 /** A number as stored in the reference format: null is NaN, "Infinity"/"-Infinity" are infinities. */
@@ -57,5 +57,76 @@ export function replaySliceTraces(dir: string, modes: readonly ReplayMode[] = ['
 }
 
 type TraceSteps = Parameters<typeof replaySliceTrace>[0]['steps'];
+
+/** One replayed case of a reference directory: a slice trace in one mode, or an alignment case. */
+export interface CaseResult {
+  readonly kind: 'slice' | 'alignment';
+  /** The file name without its `.symbol_data_slice.json` / `.alignment.json` suffix. */
+  readonly name: string;
+  /** Slice traces: the mode replayed. */
+  readonly mode?: ReplayMode;
+  readonly ok: boolean;
+  /** Step counts of a slice trace, or `exact`. */
+  readonly summary: string;
+  /** What differed (or why the case could not be read). */
+  readonly failures: readonly string[];
+}
+
+function casesIn(dir: string, suffix: string): string[] {
+  return readdirSync(join(dir, 'expected'))
+    .filter((f) => f.endsWith(suffix))
+    .sort()
+    .map((f) => f.slice(0, -suffix.length));
+}
+
+function unreadable(kind: CaseResult['kind'], name: string, error: unknown, mode?: ReplayMode): CaseResult {
+  const failures = [`cannot replay: ${error instanceof Error ? error.message : String(error)}`];
+  return { kind, name, ...(mode === undefined ? {} : { mode }), ok: false, summary: 'unreadable', failures };
+}
+
+/**
+ * Replays every case of a directory in the reference format: each `expected/*.symbol_data_slice.json`
+ * trace (against `datasets/<dataset>.json`) in each of `modes` (default both), then each
+ * `expected/*.alignment.json` case. A case that cannot be read or throws counts as failed with the
+ * reason; nothing is skipped silently. Throws only when `<dir>/expected` cannot be listed.
+ */
+export function replayReferenceDirectory(dir: string, modes: readonly ReplayMode[] = ['original', 'safe']): CaseResult[] {
+  const results: CaseResult[] = [];
+  const sliceSuffix = '.symbol_data_slice.json';
+  for (const file of casesIn(dir, sliceSuffix)) {
+    let input: { name: string; data: AlignedData; steps: TraceSteps };
+    try {
+      const trace = JSON.parse(readFileSync(join(dir, 'expected', file + sliceSuffix), 'utf8')) as { dataset?: string; steps: TraceSteps };
+      if (!Array.isArray(trace.steps)) throw new Error('no steps array');
+      input = { name: file, data: loadReferenceDataset(dir, trace.dataset ?? file), steps: trace.steps };
+    } catch (error) {
+      for (const mode of modes) results.push(unreadable('slice', file, error, mode));
+      continue;
+    }
+    for (const mode of modes) {
+      let r: ReplayResult;
+      try {
+        r = replaySliceTrace(input, mode);
+      } catch (error) {
+        results.push(unreadable('slice', file, error, mode));
+        continue;
+      }
+      const summary = `${r.passed} steps passed, ${r.failed} failed, ${r.skipped} skipped (${r.rejected} rejected as look-ahead)`;
+      results.push({ kind: 'slice', name: file, mode, ok: r.failed === 0, summary, failures: r.failures });
+    }
+  }
+  const alignmentSuffix = '.alignment.json';
+  for (const file of casesIn(dir, alignmentSuffix)) {
+    try {
+      const c = JSON.parse(readFileSync(join(dir, 'expected', file + alignmentSuffix), 'utf8')) as AlignmentCaseFile;
+      const r = replayAlignmentCase(c);
+      const ok = r.mismatches.length === 0;
+      results.push({ kind: 'alignment', name: file, ok, summary: ok ? 'exact' : `${r.mismatches.length} mismatches`, failures: r.mismatches });
+    } catch (error) {
+      results.push(unreadable('alignment', file, error));
+    }
+  }
+  return results;
+}
 
 export type { ReplayMode, ReplayResult } from './replay.js';

@@ -33,12 +33,14 @@ export class CandleSeries {
   private readonly runStart: Int32Array;
   private scanned = 0;
   private lastStart = -1;
-  private readonly candles = new Map<number, Candle>();
+  /** The candle of each run, at the index of the run's first row (a holey array, filled lazily). */
+  private readonly candles: (Candle | undefined)[];
 
   constructor(columns: CandleColumns) {
     this.columns = columns;
     this.length = columns.time.length;
     this.runStart = new Int32Array(this.length);
+    this.candles = new Array<Candle | undefined>(this.length);
   }
 
   private scanTo(row: number): void {
@@ -73,7 +75,7 @@ export class CandleSeries {
     if (row >= this.scanned) this.scanTo(row);
     const start = this.runStart[row] as number;
     if (start < 0) return null;
-    let c = this.candles.get(start);
+    let c = this.candles[start];
     if (c === undefined) {
       const { time, open, high, low, close, volume } = this.columns;
       c = Object.freeze({
@@ -85,9 +87,17 @@ export class CandleSeries {
         close: close[start] as number,
         volume: volume[start] as number,
       });
-      this.candles.set(start, c);
+      this.candles[start] = c;
     }
     return c;
+  }
+
+  /**
+   * Makes every candle now (one object per run), so that later `candleAt` calls allocate
+   * nothing; what a backtest loop wants. The candles are the ones `candleAt` would make lazily.
+   */
+  materialize(): void {
+    for (let row = 0; row < this.length; row += 1) this.candleAt(row);
   }
 }
 

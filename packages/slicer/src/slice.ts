@@ -1,12 +1,17 @@
 import { DataError, type AlignedData, type Side } from '@omega-ta/arrow-schemas';
+import { alignedFromArrow, type AlignedArrowSource } from './from-arrow.js';
 import { candleSeries, type Candle, type CandleSeries } from './series.js';
 import { appendRow, CandleWindow, type WindowRange } from './window.js';
 
-/** A cached history: its range (shared with live windows) and the series it appends from. */
+/** A cached history: its range (shared with live windows), the series it appends from, its live window once asked for. */
 interface HistoryEntry {
   readonly range: WindowRange;
   readonly series: CandleSeries;
+  view: CandleWindow | null;
 }
+
+/** History entries by timeframe, side asked for and length (nested maps: a lookup allocates nothing). */
+type HistoryCache = Map<string, Map<string, Map<number, HistoryEntry>>>;
 
 /**
  * Behaviour where the original differs from the safe default. `'original'` reproduces the
@@ -20,6 +25,12 @@ export type CompatMode = 'none' | 'original';
 export interface SliceOptions {
   /** `'original'`: reproduce the original's look-ahead behaviour (see {@link CompatMode}). Default `'none'`. */
   readonly compat?: CompatMode;
+  /**
+   * Make every candle object of every timeframe and side up front (one object per source bar),
+   * so that `latest` and windows never allocate one during the loop. Default false: candles are
+   * made the first time a row is read.
+   */
+  readonly preload?: boolean;
 }
 
 /** Where {@link SymbolDataSlice.getSlice} and friends read: a timeframe (default the primary) and side. */
@@ -98,7 +109,9 @@ export class SymbolDataSlice {
   /** `'original'` when the slice reproduces the original's look-ahead behaviour. */
   readonly compat: CompatMode;
   private current: number;
-  private readonly cache = new Map<string, HistoryEntry>();
+  private readonly cache: HistoryCache = new Map();
+  /** The entries of `cache`, for `setIndex` to extend without an iterator. */
+  private readonly entries: HistoryEntry[] = [];
 
   /** A slice over `data` at row `index` (a non-negative integer; any integer in compat mode). */
   constructor(data: AlignedData, index: number, options: SliceOptions = {}) {
@@ -110,6 +123,20 @@ export class SymbolDataSlice {
     checkIndex(index, 'index', this.isCompat);
     this.data = data;
     this.current = index;
+    if (options.preload === true) {
+      for (const sides of Object.values(data.timeframes)) {
+        if (sides.bid !== undefined) candleSeries(sides.bid).materialize();
+        if (sides.ask !== undefined) candleSeries(sides.ask).materialize();
+      }
+    }
+  }
+
+  /**
+   * A slice over an aligned Arrow table or its IPC bytes (schema `omega-ta.aligned/1`, see
+   * `alignedDataToTable`) at row `index`; the price columns are read without copying.
+   */
+  static fromArrow(source: AlignedArrowSource, index: number, options: SliceOptions = {}): SymbolDataSlice {
+    return new SymbolDataSlice(alignedFromArrow(source), index, options);
   }
 
   private get isCompat(): boolean {
@@ -133,12 +160,15 @@ export class SymbolDataSlice {
     checkIndex(index, 'index', this.isCompat);
     const step = index - this.current;
     if (step === 1) {
-      for (const entry of this.cache.values()) {
+      const { entries } = this;
+      for (let k = 0; k < entries.length; k += 1) {
+        const entry = entries[k] as HistoryEntry;
         const n = entry.series.length;
         if (index < n) appendRow(entry.range, pythonRow(index, n));
       }
     } else if (step !== 0) {
       this.cache.clear();
+      this.entries.length = 0;
     }
     this.current = index;
   }
@@ -155,22 +185,20 @@ export class SymbolDataSlice {
     return s.candleAt(pythonRow(this.current, s.length));
   }
 
-  private entry(timeframe: string, side: Side, length: number, view: boolean): { served: Side; entry: HistoryEntry | null } {
-    const served = servedSide(side);
+  private entry(timeframe: string, side: Side, length: number, view: boolean): HistoryEntry | null {
     if (this.isCompat) {
       checkInteger(length, 'history length');
     } else {
       checkLength(length);
     }
-    const key = `${timeframe}\u0000${side}\u0000${length}`;
-    const cached = this.cache.get(key);
-    if (cached !== undefined) return { served, entry: cached };
-    const series = seriesOf(this.data, timeframe, served);
+    const cached = this.cache.get(timeframe)?.get(side)?.get(length);
+    if (cached !== undefined) return cached;
+    const series = seriesOf(this.data, timeframe, servedSide(side));
     if (length < 0 && (view || (series !== null && series.length > 0))) {
       // Compat only (checkLength rejected it otherwise): Python's deque(maxlen=length).
       throw new DataError('INVALID_ARGUMENT', `maxlen must be non-negative, got ${length} (the original raises ValueError)`);
     }
-    if (series === null || series.length === 0) return { served, entry: null };
+    if (series === null || series.length === 0) return null;
     const n = series.length;
     // Python: series[max(0, index - length + 1) : min(index + 1, n)], then the last `length`.
     const end0 = Math.min(this.current + 1, n);
@@ -179,9 +207,14 @@ export class SymbolDataSlice {
     if (start > end) start = end;
     start = Math.max(start, end - length);
     const range: WindowRange = { start, end, maxlen: length, list: null };
-    const entry = { range, series };
-    this.cache.set(key, entry);
-    return { served, entry };
+    const entry: HistoryEntry = { range, series, view: null };
+    let bySide = this.cache.get(timeframe);
+    if (bySide === undefined) this.cache.set(timeframe, (bySide = new Map()));
+    let byLength = bySide.get(side);
+    if (byLength === undefined) bySide.set(side, (byLength = new Map()));
+    byLength.set(length, entry);
+    this.entries.push(entry);
+    return entry;
   }
 
   /**
@@ -193,7 +226,8 @@ export class SymbolDataSlice {
    * negative length only when the series is non-empty, as the original).
    */
   history(timeframe: string, side: Side = 'bid', length = 20): CandleWindow {
-    const { served, entry } = this.entry(timeframe, side, length, false);
+    const entry = this.entry(timeframe, side, length, false);
+    const served = servedSide(side);
     if (entry === null) return new CandleWindow(timeframe, served, null, { start: 0, end: 0, maxlen: Math.max(0, length) }, false);
     const { start, end, list } = entry.range;
     return new CandleWindow(timeframe, served, entry.series, { start, end, maxlen: length, list: list == null ? null : [...list] }, false);
@@ -201,13 +235,15 @@ export class SymbolDataSlice {
 
   /**
    * Like {@link history} but live: the window is the cache entry itself and follows later
-   * `setIndex(index + 1)` calls until the cache is cleared by a jump. An absent timeframe/side or
+   * `setIndex(index + 1)` calls until the cache is cleared by a jump. Calls for one cached
+   * (timeframe, side, length) return the same window object (no allocation per call). An absent timeframe/side or
    * empty data gives an empty window that never grows (as the original's uncached deque).
    */
   historyView(timeframe: string, side: Side = 'bid', length = 20): CandleWindow {
-    const { served, entry } = this.entry(timeframe, side, length, true);
-    if (entry === null) return new CandleWindow(timeframe, served, null, { start: 0, end: 0, maxlen: length }, false);
-    return new CandleWindow(timeframe, served, entry.series, entry.range, true);
+    const entry = this.entry(timeframe, side, length, true);
+    if (entry === null) return new CandleWindow(timeframe, servedSide(side), null, { start: 0, end: 0, maxlen: length }, false);
+    entry.view ??= new CandleWindow(timeframe, servedSide(side), entry.series, entry.range, true);
+    return entry.view;
   }
 
   /**

@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import tsKernel from '@omega-ta/kernels-ts';
 import { loadNativeKernel } from '@omega-ta/kernels-native';
-import { conformanceChecks } from './suite.js';
+import { differentialTotalCheck } from './differential-checks.js';
+import { differentialGenerators } from './series.js';
+import { conformanceChecks, DIFFERENTIAL_SERIES } from './suite.js';
 
 const RUNS = Number(process.env['OMEGA_TA_CONFORMANCE_RUNS'] ?? 200);
 
@@ -22,9 +25,37 @@ describe('@omega-ta/kernels-native', () => {
   }
 });
 
+describe('the differential total', () => {
+  const native = loadNativeKernel().kernel;
+  const checks = native === null ? [] : conformanceChecks(native, { numRuns: RUNS, bitwise: true });
+
+  it('closes the native suite and asks for at least 100,000 random series per full run', () => {
+    expect(DIFFERENTIAL_SERIES).toBeGreaterThanOrEqual(100_000);
+    expect(checks.at(-1)?.name).toBe('differential › total: at least 100,000 random series equal to @omega-ta/kernels-ts');
+  });
+
+  it('draws series of realistic length (a median of 100+ rows of up to 400; gaps and extremes included)', () => {
+    for (const gen of differentialGenerators) {
+      const lengths = fc.sample(gen.arbitrary, { numRuns: 500, seed: 7 }).map((table) => table.close.length);
+      lengths.sort((a, b) => a - b);
+      expect(lengths[250], gen.name).toBeGreaterThanOrEqual(100);
+      expect(lengths.at(-1), gen.name).toBeLessThanOrEqual(600);
+    }
+    const gappy = fc.sample(differentialGenerators[1]!.arbitrary, { numRuns: 200, seed: 7 });
+    expect(gappy.some((table) => table.close.some(Number.isNaN))).toBe(true);
+  });
+
+  it('fails when fewer series were compared than asked for', () => {
+    expect(() => differentialTotalCheck(tsKernel, { compared: 99_999 }, 100_000).run()).toThrow(
+      'only 99999 random series compared, expected at least 100000',
+    );
+    expect(() => differentialTotalCheck(tsKernel, { compared: 100_000 }, 100_000).run()).not.toThrow();
+  });
+});
+
 describe('the conformance runner', () => {
   const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-  const run = (kernel: string) => spawnSync(process.execPath, [cli, '--kernel', kernel, '--runs', '50'], { encoding: 'utf8' });
+  const run = (kernel: string) => spawnSync(process.execPath, [cli, '--kernel', kernel, '--runs', '50', '--series', '0'], { encoding: 'utf8' });
 
   it('passes @omega-ta/kernels-ts and ends with the N passed, N failed line', () => {
     const result = run('@omega-ta/kernels-ts');

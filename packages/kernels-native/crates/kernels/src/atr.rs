@@ -1,5 +1,5 @@
 use crate::pairwise_sum::pairwise_sum;
-use crate::true_range::true_range;
+use crate::true_range::bar_true_range;
 use crate::{check_lengths, check_period, KernelError};
 
 /// Wilder's average true range of `high`, `low`, `close` over `period` bars, written into `out`.
@@ -35,33 +35,45 @@ pub fn atr(
     check_lengths(high, low)?;
     check_lengths(high, close)?;
     check_lengths(high, out)?;
-    out.fill(f64::NAN);
     let n = out.len();
-    if n == 0 {
-        return Ok(());
+    // One pass. Until the seed window is complete, `out` holds the true ranges (the seed's input).
+    let mut first = None; // the first row with a defined true range
+    let mut end = n;
+    let mut prev_close = f64::NAN;
+    let mut i = 0;
+    while i < end {
+        let tr = bar_true_range(high[i], low[i], prev_close);
+        prev_close = close[i];
+        out[i] = tr;
+        if first.is_none() && !tr.is_nan() {
+            first = Some(i);
+            end = n.min(i + period);
+        }
+        i += 1;
     }
-    let mut tr = vec![0.0; n];
-    true_range(high, low, close, &mut tr);
-    let first = tr.iter().position(|v| !v.is_nan()).unwrap_or(0);
-    if first + period > n {
-        return Ok(());
-    }
-    let seed_window = &tr[first..first + period];
-    if !seed_window.iter().all(|v| v.is_finite()) {
-        return Ok(());
-    }
+    let seed_end = match first {
+        Some(first)
+            if first + period <= n && out[first..first + period].iter().all(|v| v.is_finite()) =>
+        {
+            first + period
+        }
+        _ => {
+            out.fill(f64::NAN);
+            return Ok(());
+        }
+    };
     let divisor = f64::from(p);
     let keep = f64::from(p - 1);
-    let mut avg = pairwise_sum(seed_window) / divisor;
-    out[first + period - 1] = avg;
-    for i in first + period..n {
-        let v = tr[i];
-        if v.is_nan() {
-            out[i] = out[i - 1];
-        } else {
-            avg = (avg * keep + v) / divisor;
-            out[i] = avg;
+    let mut avg = pairwise_sum(&out[seed_end - period..seed_end]) / divisor;
+    out[..seed_end - 1].fill(f64::NAN);
+    out[seed_end - 1] = avg;
+    for i in seed_end..n {
+        let tr = bar_true_range(high[i], low[i], close[i - 1]);
+        // A NaN true range repeats the previous output, which is `avg`.
+        if !tr.is_nan() {
+            avg = (avg * keep + tr) / divisor;
         }
+        out[i] = avg;
     }
     Ok(())
 }

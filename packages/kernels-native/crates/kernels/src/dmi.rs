@@ -1,5 +1,5 @@
-use crate::ewm::ewm_mean;
-use crate::true_range::true_range;
+use crate::ewm::EwmMean;
+use crate::true_range::bar_true_range;
 use crate::{check_lengths, check_period, KernelError};
 
 /// The three outputs of [`dmi`]: +DI, -DI and ADX, each the length of the inputs.
@@ -22,7 +22,7 @@ pub struct DmiOut<'a> {
 /// - `up = high - prev_high`, `down = prev_low - low`; `+DM = up` where `up > down && up > 0`, else
 ///   `0.0` (comparisons with NaN are false, so the DMs are never missing); `-DM` likewise;
 /// - `atr`, `ewm(+DM)`, `ewm(-DM)` = pandas `ewm(alpha=1/period, adjust=False).mean()`, which runs
-///   with `com = (1 - alpha) / alpha` computed in floating point (`ewm_mean`);
+///   with `com = (1 - alpha) / alpha` computed in floating point (`EwmMean`);
 /// - `+DI = (100 * ewm(+DM)) / atr` (0/0 = NaN, x/0 = inf), `-DI` likewise;
 ///   `dx = (|+DI - -DI| / (+DI + -DI)) * 100`; `adx = ewm(dx)`.
 ///
@@ -44,38 +44,31 @@ pub fn dmi(
     check_lengths(high, out.plus_di)?;
     check_lengths(high, out.minus_di)?;
     check_lengths(high, out.adx)?;
-    let n = high.len();
     let alpha = 1.0 / f64::from(p);
     let com = (1.0 - alpha) / alpha;
-    let mut tr = vec![0.0; n];
-    true_range(high, low, close, &mut tr);
-    let mut atr = vec![0.0; n];
-    ewm_mean(&tr, com, &mut atr);
-    let mut plus_dm = vec![0.0; n];
-    let mut minus_dm = vec![0.0; n];
-    for i in 1..n {
-        let up = high[i] - high[i - 1];
-        let down = low[i - 1] - low[i];
-        if up > down && up > 0.0 {
-            plus_dm[i] = up;
-        }
-        if down > up && down > 0.0 {
-            minus_dm[i] = down;
-        }
-    }
-    // The smoothed DMs go straight into the outputs, then are divided in place.
-    ewm_mean(&plus_dm, com, out.plus_di);
-    ewm_mean(&minus_dm, com, out.minus_di);
-    let dx = &mut tr; // the true range is no longer needed
-    for i in 0..n {
-        let a = atr[i];
-        let pd = (100.0 * out.plus_di[i]) / a;
-        let md = (100.0 * out.minus_di[i]) / a;
+    let mut atr = EwmMean::new(com);
+    let mut plus_dm = EwmMean::new(com);
+    let mut minus_dm = EwmMean::new(com);
+    let mut smooth_dx = EwmMean::new(com);
+    // One pass: the four averages side by side; row 0 has no previous bar, so up/down are NaN and
+    // both DMs 0.0, as in the original.
+    let mut prev_high = f64::NAN;
+    let mut prev_low = f64::NAN;
+    let mut prev_close = f64::NAN;
+    for i in 0..high.len() {
+        let (h, l) = (high[i], low[i]);
+        let a = atr.push(bar_true_range(h, l, prev_close));
+        let up = h - prev_high;
+        let down = prev_low - l;
+        let pd = (100.0 * plus_dm.push(if up > down && up > 0.0 { up } else { 0.0 })) / a;
+        let md = (100.0 * minus_dm.push(if down > up && down > 0.0 { down } else { 0.0 })) / a;
         out.plus_di[i] = pd;
         out.minus_di[i] = md;
-        dx[i] = ((pd - md).abs() / (pd + md)) * 100.0;
+        out.adx[i] = smooth_dx.push(((pd - md).abs() / (pd + md)) * 100.0);
+        prev_high = h;
+        prev_low = l;
+        prev_close = close[i];
     }
-    ewm_mean(dx, com, out.adx);
     Ok(())
 }
 

@@ -18,43 +18,64 @@ use crate::observed;
 /// Output: NaN until the first finite input, then always defined (held across gaps).
 pub(crate) fn ewm_mean(x: &[f64], com: f64, out: &mut [f64]) {
     debug_assert_eq!(x.len(), out.len());
-    let (Some((&first, rest)), Some((out_first, out_rest))) =
-        (x.split_first(), out.split_first_mut())
-    else {
-        return;
-    };
-    let alpha = 1.0 / (1.0 + com);
-    let decay = 1.0 - alpha;
-    let mut value = if observed(first) { first } else { f64::NAN };
-    let mut old_wt = 1.0;
-    *out_first = value;
-    for (&raw, slot) in rest.iter().zip(out_rest) {
-        if !value.is_nan() {
-            old_wt *= decay;
+    let mut mean = EwmMean::new(com);
+    for (&raw, slot) in x.iter().zip(out) {
+        *slot = mean.push(raw);
+    }
+}
+
+/// The state of [`ewm_mean`] for one observation at a time, so that kernels that smooth several
+/// series (rsi, macd, dmi) do it in one fused pass: the same operations in the same order, hence
+/// the same bits (`EwmMean` in `packages/kernels-ts/src/ewm.ts` is its twin). Before the first
+/// finite input the mean is NaN and `push` takes the input as it is (row 0 of pandas' loop).
+#[derive(Clone, Copy)]
+pub(crate) struct EwmMean {
+    value: f64,
+    old_wt: f64,
+    alpha: f64,
+    decay: f64,
+}
+
+impl EwmMean {
+    pub(crate) fn new(com: f64) -> Self {
+        let alpha = 1.0 / (1.0 + com);
+        Self {
+            value: f64::NAN,
+            old_wt: 1.0,
+            alpha,
+            decay: 1.0 - alpha,
+        }
+    }
+
+    /// Adds the next input (non-finite: missing) and returns the mean after it.
+    #[inline]
+    pub(crate) fn push(&mut self, raw: f64) -> f64 {
+        if !self.value.is_nan() {
+            self.old_wt *= self.decay;
             if observed(raw) {
                 #[allow(
                     clippy::float_cmp,
                     reason = "pandas skips the update when the observation equals the average exactly"
                 )]
-                let same = value == raw;
+                let same = self.value == raw;
                 if !same {
                     // x / 1 is x exactly, and without a gap the divisor (1 - alpha) + alpha rounds
                     // to 1: skipping that division keeps every bit and takes it off the
-                    // loop-carried path (same as `ewmMeanInto`).
-                    let divisor = old_wt + alpha;
-                    let weighted = old_wt * value + alpha * raw;
+                    // loop-carried path.
+                    let divisor = self.old_wt + self.alpha;
+                    let weighted = self.old_wt * self.value + self.alpha * raw;
                     #[allow(
                         clippy::float_cmp,
                         reason = "an exact comparison with 1.0 decides whether dividing is an identity"
                     )]
                     let unit = divisor == 1.0;
-                    value = if unit { weighted } else { weighted / divisor };
+                    self.value = if unit { weighted } else { weighted / divisor };
                 }
-                old_wt = 1.0;
+                self.old_wt = 1.0;
             }
         } else if observed(raw) {
-            value = raw;
+            self.value = raw;
         }
-        *slot = value;
+        self.value
     }
 }

@@ -1,4 +1,4 @@
-use crate::ewm::ewm_mean;
+use crate::ewm::EwmMean;
 use crate::{check_int_param, check_lengths, KernelError};
 
 /// MACD line, signal line and histogram of `close`, written into `macd`, `signal` and
@@ -11,7 +11,7 @@ use crate::{check_int_param, check_lengths, KernelError};
 /// (`packages/kernels-ts/src/macd.ts`), operation for operation and in the same order**, so both
 /// backends produce identical bits. Keep the two in step.
 ///
-/// - every ewm is `ewm_mean` with pandas' span conversion `com = (span - 1) / 2`;
+/// - every ewm is `EwmMean` with pandas' span conversion `com = (span - 1) / 2`;
 /// - the fast EMA goes into `macd`, the slow one into `signal`, then `macd[t] -= signal[t]` (IEEE
 ///   subtraction), then the signal EMA of `macd` overwrites `signal` (a non-finite MACD value is
 ///   missing there, as in pandas), then `histogram[t] = macd[t] - signal[t]`.
@@ -38,14 +38,21 @@ pub fn macd(
     check_lengths(close, macd)?;
     check_lengths(close, signal)?;
     check_lengths(close, histogram)?;
-    ewm_mean(close, (f64::from(fast) - 1.0) / 2.0, macd);
-    ewm_mean(close, (f64::from(slow) - 1.0) / 2.0, signal); // the slow EMA, for now
-    for (m, &s) in macd.iter_mut().zip(signal.iter()) {
-        *m -= s;
-    }
-    ewm_mean(macd, (f64::from(sig) - 1.0) / 2.0, signal);
-    for ((h, &m), &s) in histogram.iter_mut().zip(macd.iter()).zip(signal.iter()) {
-        *h = m - s;
+    let mut fast_ema = EwmMean::new((f64::from(fast) - 1.0) / 2.0);
+    let mut slow_ema = EwmMean::new((f64::from(slow) - 1.0) / 2.0);
+    let mut smooth = EwmMean::new((f64::from(sig) - 1.0) / 2.0);
+    // One pass: the three averages side by side (each row reads only its own input).
+    for (((&v, m_slot), s_slot), h_slot) in close
+        .iter()
+        .zip(macd.iter_mut())
+        .zip(signal.iter_mut())
+        .zip(histogram.iter_mut())
+    {
+        let m = fast_ema.push(v) - slow_ema.push(v);
+        let s = smooth.push(m);
+        *m_slot = m;
+        *s_slot = s;
+        *h_slot = m - s;
     }
     Ok(())
 }

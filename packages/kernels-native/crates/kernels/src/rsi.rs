@@ -1,16 +1,25 @@
-use crate::ewm::ewm_mean;
+use crate::ewm::EwmMean;
 use crate::{check_lengths, check_period, KernelError};
 
 /// pandas `Series.clip(lower=0)` of one value: NaN stays NaN, `-0.0` stays `-0.0`
-/// (`-0.0 >= 0.0`), anything below 0 (including `-inf`) becomes `+0.0`.
+/// (`-0.0 >= 0.0`), anything below 0 (including `-inf`) becomes `+0.0`. As `clipLowerZero` in
+/// `packages/kernels-ts/src/rsi.ts`: for a non-zero `|v| < 2^1023` it is `(v + |v|) * 0.5`, which
+/// is exact (`2v` and its half are representable, `v + -v` is `+0.0`) and branch-free, as the
+/// sign of a price difference is random.
 #[inline]
 pub(crate) fn clip_lower_zero(v: f64) -> f64 {
-    if v >= 0.0 || v.is_nan() {
+    let magnitude = v.abs();
+    if magnitude > 0.0 && magnitude < HALF_OVERFLOW {
+        (v + magnitude) * 0.5
+    } else if v >= 0.0 || v.is_nan() {
         v
     } else {
         0.0
     }
 }
+
+/// 2^1023: below it, `v + |v|` cannot overflow.
+const HALF_OVERFLOW: f64 = f64::from_bits(0x7fe0_0000_0000_0000);
 
 /// Relative strength index of `close` over `period` bars (Wilder smoothing), written into `out`.
 ///
@@ -25,7 +34,7 @@ pub(crate) fn clip_lower_zero(v: f64) -> f64 {
 ///   difference, the clipping and the divisions keep ±inf, only the ewm treats a non-finite gain
 ///   or loss as missing;
 /// - pandas turns `alpha = 1 / period` into `com = (1 - alpha) / alpha` and its kernel rebuilds
-///   `alpha = 1 / (1 + com)` (`ewm_mean`);
+///   `alpha = 1 / (1 + com)` (`EwmMean`);
 /// - `avg_gain / avg_loss` is IEEE division: a zero average loss gives `rs = inf` and 100, 0 / 0
 ///   gives NaN (a flat start).
 ///
@@ -39,25 +48,16 @@ pub(crate) fn clip_lower_zero(v: f64) -> f64 {
 pub fn rsi(close: &[f64], period: usize, out: &mut [f64]) -> Result<(), KernelError> {
     let period = check_period(period)?;
     check_lengths(close, out)?;
-    let n = close.len();
-    let mut gain = vec![0.0_f64; n];
-    let mut loss = vec![0.0_f64; n];
-    for (i, (g, l)) in gain.iter_mut().zip(loss.iter_mut()).enumerate() {
-        let delta = if i == 0 {
-            f64::NAN
-        } else {
-            close[i] - close[i - 1]
-        };
-        *g = clip_lower_zero(delta);
-        *l = clip_lower_zero(-delta);
-    }
     let alpha = 1.0 / f64::from(period);
     let com = (1.0 - alpha) / alpha;
-    ewm_mean(&gain, com, out); // avg_gain
-    let mut avg_loss = gain; // the gains are no longer needed: reuse their buffer
-    ewm_mean(&loss, com, &mut avg_loss);
-    for (slot, &l) in out.iter_mut().zip(&avg_loss) {
-        let rs = *slot / l;
+    let mut avg_gain = EwmMean::new(com);
+    let mut avg_loss = EwmMean::new(com);
+    // One pass: diff, clip and both averages per row (close[0] - NaN is row 0's NaN).
+    let mut previous = f64::NAN;
+    for (&v, slot) in close.iter().zip(out.iter_mut()) {
+        let delta = v - previous;
+        previous = v;
+        let rs = avg_gain.push(clip_lower_zero(delta)) / avg_loss.push(clip_lower_zero(-delta));
         *slot = 100.0 - 100.0 / (1.0 + rs);
     }
     Ok(())
@@ -111,6 +111,28 @@ mod tests {
                 11.111_111_111_111_114,
                 46.666_666_666_666_664,
             ],
+        );
+    }
+
+    #[test]
+    fn clips_huge_subnormal_and_signed_zero_differences_like_pandas() {
+        // pandas 1.5.3: |delta| = 1e308 >= 2^1023 and 2e308 -> inf take the exact fallback of the
+        // clip; 5e-324 is subnormal.
+        assert_bits(
+            &run(&[0.0, 1e308, 0.0, -1e308, 5e-324, 0.0, 3.0], 2),
+            &[
+                NAN,
+                100.0,
+                50.0,
+                25.0,
+                62.500_000_000_000_01,
+                62.500_000_000_000_01,
+                62.500_000_000_000_01,
+            ],
+        );
+        assert_bits(
+            &run(&[0.0, -0.0, 0.0, 2.0, -0.0, 1.0], 3),
+            &[NAN, NAN, NAN, 100.0, 40.0, 58.620_689_655_172_41],
         );
     }
 

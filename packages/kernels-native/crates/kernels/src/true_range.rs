@@ -14,16 +14,23 @@
 pub(crate) fn true_range(high: &[f64], low: &[f64], close: &[f64], out: &mut [f64]) {
     let mut prev_close = f64::NAN;
     for (((&h, &l), &c), slot) in high.iter().zip(low).zip(close).zip(out.iter_mut()) {
-        let mut m = (h - l).abs();
-        let up = (h - prev_close).abs();
-        if !up.is_nan() && (m.is_nan() || up > m) {
-            m = up;
-        }
-        let down = (l - prev_close).abs();
-        if !down.is_nan() && (m.is_nan() || down > m) {
-            m = down;
-        }
-        *slot = m;
+        *slot = bar_true_range(h, l, prev_close);
         prev_close = c;
     }
+}
+
+/// The true range of one bar given the previous bar's close (NaN for the first bar); see
+/// [`true_range`] (`trueRange` in `packages/kernels-ts/src/true-range.ts`).
+#[inline]
+pub(crate) fn bar_true_range(h: f64, l: f64, prev_close: f64) -> f64 {
+    let mut m = (h - l).abs();
+    let up = (h - prev_close).abs();
+    if !up.is_nan() && (m.is_nan() || up > m) {
+        m = up;
+    }
+    let down = (l - prev_close).abs();
+    if !down.is_nan() && (m.is_nan() || down > m) {
+        m = down;
+    }
+    m
 }

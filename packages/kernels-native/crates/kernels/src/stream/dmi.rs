@@ -1,7 +1,8 @@
 use super::close_step::CopyStep;
-use super::ewm::Ewm;
+use super::ewm;
 use super::true_range::TrueRange;
 use super::{boxed, Bar, Row, Stream};
+use crate::ewm::EwmMean;
 use crate::{check_period, KernelError};
 
 /// Streaming [`crate::dmi`] (inputs `high`, `low`, `close`; outputs `plus_di`, `minus_di`,
@@ -14,7 +15,7 @@ use crate::{check_period, KernelError};
 /// [`KernelError::InvalidPeriod`] unless `1 <= period <= PERIOD_MAX` (as the batch kernel).
 pub fn dmi(period: usize) -> Result<Box<dyn Stream>, KernelError> {
     let p = check_period(period)?;
-    let ewm = Ewm::with_inverse_alpha(p);
+    let ewm = ewm::wilder(p);
     Ok(boxed(Dmi {
         tr: TrueRange::new(),
         prev_high: f64::NAN,
@@ -31,10 +32,10 @@ struct Dmi {
     tr: TrueRange,
     prev_high: f64,
     prev_low: f64,
-    atr: Ewm,
-    plus: Ewm,
-    minus: Ewm,
-    adx: Ewm,
+    atr: EwmMean,
+    plus: EwmMean,
+    minus: EwmMean,
+    adx: EwmMean,
 }
 
 impl CopyStep for Dmi {
@@ -42,7 +43,7 @@ impl CopyStep for Dmi {
     const OUTPUTS: usize = 3;
 
     fn next_row(&mut self, _row: usize, [high, low, close]: Bar) -> Row {
-        let a = self.atr.step(self.tr.step(high, low, close));
+        let a = self.atr.push(self.tr.step(high, low, close));
         // On the first bar both differences are NaN, so both DMs are 0 (as in the batch kernel).
         let up = high - self.prev_high;
         let down = self.prev_low - low;
@@ -50,10 +51,10 @@ impl CopyStep for Dmi {
         self.prev_low = low;
         let plus_dm = if up > down && up > 0.0 { up } else { 0.0 };
         let minus_dm = if down > up && down > 0.0 { down } else { 0.0 };
-        let pd = (100.0 * self.plus.step(plus_dm)) / a;
-        let md = (100.0 * self.minus.step(minus_dm)) / a;
+        let pd = (100.0 * self.plus.push(plus_dm)) / a;
+        let md = (100.0 * self.minus.push(minus_dm)) / a;
         let dx = ((pd - md).abs() / (pd + md)) * 100.0;
-        [pd, md, self.adx.step(dx)]
+        [pd, md, self.adx.push(dx)]
     }
 }
 

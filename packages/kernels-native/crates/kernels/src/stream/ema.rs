@@ -1,5 +1,5 @@
 use super::close_step::OfCloses;
-use super::ewm::Ewm;
+use super::ewm;
 use super::{boxed, Stream};
 use crate::{check_period, KernelError};
 
@@ -12,7 +12,7 @@ use crate::{check_period, KernelError};
 /// [`KernelError::InvalidPeriod`] unless `1 <= period <= PERIOD_MAX` (as the batch kernel).
 pub fn ema(period: usize) -> Result<Box<dyn Stream>, KernelError> {
     let period = check_period(period)?;
-    Ok(boxed(OfCloses(Ewm::with_span(period))))
+    Ok(boxed(OfCloses(ewm::span(period))))
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 use super::close_step::CopyStep;
-use super::ewm::Ewm;
+use super::ewm;
 use super::{boxed, Bar, Row, Stream};
+use crate::ewm::EwmMean;
 use crate::{check_int_param, KernelError};
 
 /// Streaming [`crate::macd`] (input `close`; outputs `macd`, `signal`, `histogram`):
@@ -20,17 +21,17 @@ pub fn macd(
     let slow = check_int_param("slow_period", slow_period)?;
     let signal = check_int_param("signal_period", signal_period)?;
     Ok(boxed(Macd {
-        fast: Ewm::with_span(fast),
-        slow: Ewm::with_span(slow),
-        signal: Ewm::with_span(signal),
+        fast: ewm::span(fast),
+        slow: ewm::span(slow),
+        signal: ewm::span(signal),
     }))
 }
 
 #[derive(Clone, Copy)]
 struct Macd {
-    fast: Ewm,
-    slow: Ewm,
-    signal: Ewm,
+    fast: EwmMean,
+    slow: EwmMean,
+    signal: EwmMean,
 }
 
 impl CopyStep for Macd {
@@ -38,8 +39,8 @@ impl CopyStep for Macd {
     const OUTPUTS: usize = 3;
 
     fn next_row(&mut self, _row: usize, [close, ..]: Bar) -> Row {
-        let macd = self.fast.step(close) - self.slow.step(close);
-        let signal = self.signal.step(macd);
+        let macd = self.fast.push(close) - self.slow.push(close);
+        let signal = self.signal.push(macd);
         [macd, signal, macd - signal]
     }
 }

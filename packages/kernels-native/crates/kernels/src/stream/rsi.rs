@@ -1,6 +1,7 @@
 use super::close_step::CopyStep;
-use super::ewm::Ewm;
+use super::ewm;
 use super::{boxed, one, Bar, Row, Stream};
+use crate::ewm::EwmMean;
 use crate::rsi::clip_lower_zero;
 use crate::{check_period, KernelError};
 
@@ -15,16 +16,16 @@ pub fn rsi(period: usize) -> Result<Box<dyn Stream>, KernelError> {
     let period = check_period(period)?;
     Ok(boxed(Rsi {
         prev: f64::NAN,
-        gain: Ewm::with_inverse_alpha(period),
-        loss: Ewm::with_inverse_alpha(period),
+        gain: ewm::wilder(period),
+        loss: ewm::wilder(period),
     }))
 }
 
 #[derive(Clone, Copy)]
 struct Rsi {
     prev: f64,
-    gain: Ewm,
-    loss: Ewm,
+    gain: EwmMean,
+    loss: EwmMean,
 }
 
 impl CopyStep for Rsi {
@@ -34,8 +35,8 @@ impl CopyStep for Rsi {
     fn next_row(&mut self, _row: usize, [close, ..]: Bar) -> Row {
         let delta = close - self.prev; // NaN on the first row
         self.prev = close;
-        let avg_gain = self.gain.step(clip_lower_zero(delta));
-        let avg_loss = self.loss.step(clip_lower_zero(-delta));
+        let avg_gain = self.gain.push(clip_lower_zero(delta));
+        let avg_loss = self.loss.push(clip_lower_zero(-delta));
         let rs = avg_gain / avg_loss;
         one(100.0 - 100.0 / (1.0 + rs))
     }

@@ -1,4 +1,4 @@
-use super::ewm::Ewm;
+use super::ewm;
 use super::residual_zscore::ResidualZscore;
 use super::rolling_mean::WindowMean;
 use super::{boxed, Stream};
@@ -27,7 +27,7 @@ pub fn zscore(window: usize) -> Result<Box<dyn Stream>, KernelError> {
 pub fn zscore_ema(window: usize, ema_period: usize) -> Result<Box<dyn Stream>, KernelError> {
     check_zscore_window(window)?;
     let span = check_int_param("ema_period", ema_period)?;
-    Ok(boxed(ResidualZscore::new(Ewm::with_span(span), window)))
+    Ok(boxed(ResidualZscore::new(ewm::span(span), window)))
 }
 
 #[cfg(test)]
