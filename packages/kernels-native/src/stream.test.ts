@@ -202,6 +202,12 @@ describe('native streams', () => {
 });
 
 describe('the raw NativeStream class', () => {
+  it('is required of the binary: loadBinding refuses one without it', () => {
+    const withoutStreams: Record<string, unknown> = { ...(raw as unknown as Record<string, unknown>) };
+    delete withoutStreams['NativeStream'];
+    expect(loadBinding(() => withoutStreams).reason).toBe('the native binding does not export NativeStream (stale or foreign binary?)');
+  });
+
   it('checks names and parameters itself', () => {
     expect(rawError(() => new raw.NativeStream('nope', [])).message).toBe("no stream for indicator 'nope'");
     expect(rawError(() => new raw.NativeStream('ema', [])).message).toBe('ema: expected 1 parameter(s), got 0');
