@@ -1,17 +1,18 @@
 import { atr as spec } from '@omega-ta/kernel-interface';
 import { pairwiseSum } from '../pairwise-sum.js';
+import { LagWindow } from './lag-window.js';
 import { ScalarState } from './scalar-state.js';
-import { StreamBase } from './stream-base.js';
+import type { StateBlock } from './state-block.js';
+import type { StreamStep } from './stream-step.js';
 import { TrueRangeState } from './true-range-state.js';
 
-const INITIAL_CAPACITY = 64;
 const SEARCHING = 0; // no non-NaN true range yet
 const SEEDING = 1; // collecting the `period` true ranges of the seed
 const RUNNING = 2; // Wilder's recursion
 const DEAD = 3; // a seed true range was not finite: NaN for ever (the batch kernel's early return)
 
 const PHASE = 0;
-const COLLECTED = 1; // seed true ranges collected
+const COLLECTED = 1; // seed true ranges collected (pushed into `seed`)
 const AVG = 2;
 const PREVIOUS = 3; // the output of the previous row
 
@@ -19,16 +20,18 @@ const PREVIOUS = 3; // the output of the previous row
  * The seed and recursion of the batch `atrInto` (../atr.ts) one true range at a time: the seed is
  * numpy's pairwise mean of the `period` true ranges from the first non-NaN one (all must be
  * finite, else every row is NaN), then `atr = (atr * (period - 1) + tr) / period`, a NaN true range
- * repeating the previous output. The seed buffer grows (in `save()`) up to `period`.
+ * repeating the previous output. The seed is collected in a {@link LagWindow} of `period` (a
+ * second part), whose storage holds exactly those values, in order, after the `period`-th push.
  */
 class WilderAtrState extends ScalarState {
   private readonly period: number;
-  private seed: Float64Array;
+  private readonly seed: LagWindow;
 
   constructor(period: number) {
-    super([SEARCHING, 0, Number.NaN, Number.NaN]);
+    const seed = new LagWindow(period);
+    super([SEARCHING, 0, Number.NaN, Number.NaN], [seed]);
     this.period = period;
-    this.seed = new Float64Array(Math.min(period, INITIAL_CAPACITY));
+    this.seed = seed;
   }
 
   push(tr: number): number {
@@ -39,11 +42,11 @@ class WilderAtrState extends ScalarState {
       if (tr - tr !== 0) {
         s[PHASE] = DEAD;
       } else {
-        const collected = s[COLLECTED]!;
-        this.seed[collected] = tr;
-        s[COLLECTED] = collected + 1;
-        if (collected + 1 === this.period) {
-          out = pairwiseSum(this.seed, 0, this.period) / this.period;
+        this.seed.push(tr);
+        const collected = s[COLLECTED]! + 1;
+        s[COLLECTED] = collected;
+        if (collected === this.period) {
+          out = pairwiseSum(this.seed.values, 0, this.period) / this.period;
           s[AVG] = out;
           s[PHASE] = RUNNING;
         }
@@ -59,32 +62,22 @@ class WilderAtrState extends ScalarState {
     s[PREVIOUS] = out;
     return out;
   }
-
-  override save(): void {
-    const collected = this.s[COLLECTED]!;
-    if (collected === this.seed.length && collected < this.period) {
-      const grown = new Float64Array(Math.min(this.period, this.seed.length * 2));
-      grown.set(this.seed);
-      this.seed = grown;
-    }
-    super.save();
-  }
 }
 
 /** Streaming `atr` (batch: ../atr.ts): Wilder's average of the true range with a pairwise-mean seed. */
-export class AtrStream extends StreamBase {
+export class AtrStep implements StreamStep {
+  readonly spec = spec;
+  readonly blocks: readonly StateBlock[];
   private readonly trueRange: TrueRangeState;
   private readonly wilder: WilderAtrState;
 
   constructor(params: Readonly<Record<string, number>>) {
-    const trueRange = new TrueRangeState();
-    const wilder = new WilderAtrState(params['period']!);
-    super(spec, params, [trueRange, wilder]);
-    this.trueRange = trueRange;
-    this.wilder = wilder;
+    this.trueRange = new TrueRangeState();
+    this.wilder = new WilderAtrState(params['period']!);
+    this.blocks = [this.trueRange, this.wilder];
   }
 
-  protected step(high: number, low: number, close: number): void {
-    this.out[0] = this.wilder.push(this.trueRange.push(high, low, close));
+  step(out: Float64Array, high: number, low: number, close: number): void {
+    out[0] = this.wilder.push(this.trueRange.push(high, low, close));
   }
 }

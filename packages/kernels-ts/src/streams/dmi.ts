@@ -1,7 +1,8 @@
 import { dmi as spec } from '@omega-ta/kernel-interface';
 import { EwmState } from './ewm-state.js';
 import { LagWindow } from './lag-window.js';
-import { StreamBase } from './stream-base.js';
+import type { StateBlock } from './state-block.js';
+import type { StreamStep } from './stream-step.js';
 import { TrueRangeState } from './true-range-state.js';
 
 /**
@@ -10,7 +11,9 @@ import { TrueRangeState } from './true-range-state.js';
  * range and of both DMs, `DI = (100 * ewm(DM)) / atr`, `dx = (|+DI - -DI| / (+DI + -DI)) * 100`,
  * adx = ewm(dx).
  */
-export class DmiStream extends StreamBase {
+export class DmiStep implements StreamStep {
+  readonly spec = spec;
+  readonly blocks: readonly StateBlock[];
   private readonly trueRange: TrueRangeState;
   private readonly prevHigh: LagWindow;
   private readonly prevLow: LagWindow;
@@ -21,26 +24,17 @@ export class DmiStream extends StreamBase {
 
   constructor(params: Readonly<Record<string, number>>) {
     const period = params['period']!;
-    const blocks = {
-      trueRange: new TrueRangeState(),
-      prevHigh: new LagWindow(1),
-      prevLow: new LagWindow(1),
-      atr: EwmState.wilder(period),
-      plus: EwmState.wilder(period),
-      minus: EwmState.wilder(period),
-      adx: EwmState.wilder(period),
-    };
-    super(spec, params, Object.values(blocks));
-    this.trueRange = blocks.trueRange;
-    this.prevHigh = blocks.prevHigh;
-    this.prevLow = blocks.prevLow;
-    this.atr = blocks.atr;
-    this.plus = blocks.plus;
-    this.minus = blocks.minus;
-    this.adx = blocks.adx;
+    this.trueRange = new TrueRangeState();
+    this.prevHigh = new LagWindow(1);
+    this.prevLow = new LagWindow(1);
+    this.atr = EwmState.wilder(period);
+    this.plus = EwmState.wilder(period);
+    this.minus = EwmState.wilder(period);
+    this.adx = EwmState.wilder(period);
+    this.blocks = [this.trueRange, this.prevHigh, this.prevLow, this.atr, this.plus, this.minus, this.adx];
   }
 
-  protected step(high: number, low: number, close: number): void {
+  step(out: Float64Array, high: number, low: number, close: number): void {
     const a = this.atr.push(this.trueRange.push(high, low, close));
     const up = high - this.prevHigh.push(high);
     const down = this.prevLow.push(low) - low;
@@ -48,8 +42,8 @@ export class DmiStream extends StreamBase {
     const minusDm = down > up && down > 0 ? down : 0;
     const p = (100 * this.plus.push(plusDm)) / a;
     const m = (100 * this.minus.push(minusDm)) / a;
-    this.out[0] = p;
-    this.out[1] = m;
-    this.out[2] = this.adx.push((Math.abs(p - m) / (p + m)) * 100);
+    out[0] = p;
+    out[1] = m;
+    out[2] = this.adx.push((Math.abs(p - m) / (p + m)) * 100);
   }
 }

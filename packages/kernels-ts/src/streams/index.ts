@@ -4,42 +4,43 @@ import {
   OmegaTaError,
   resolveParams,
   type IndicatorName,
-  type IndicatorStream,
   type StreamFactory,
 } from '@omega-ta/kernel-interface';
-import { AtrStream } from './atr.js';
-import { BollingerStream } from './bollinger.js';
-import { ChoppinessStream } from './choppiness.js';
-import { DmiStream } from './dmi.js';
-import { EmaStream } from './ema.js';
-import { GarchVolatilityStream } from './garch-volatility.js';
-import { KalmanGarchZscoreStream } from './kalman-garch-zscore.js';
-import { KalmanMeanStream } from './kalman-mean.js';
-import { KalmanZscoreStream } from './kalman-zscore.js';
-import { MacdStream } from './macd.js';
-import { RocStream } from './roc.js';
-import { RsiStream } from './rsi.js';
-import { SmaStream } from './sma.js';
-import { ZscoreEmaStream, ZscoreStream } from './zscore.js';
+import { AtrStep } from './atr.js';
+import { BollingerStep } from './bollinger.js';
+import { ChoppinessStep } from './choppiness.js';
+import { DmiStep } from './dmi.js';
+import { EmaStep } from './ema.js';
+import { GarchVolatilityStep } from './garch-volatility.js';
+import { KalmanGarchZscoreStep } from './kalman-garch-zscore.js';
+import { KalmanMeanStep } from './kalman-mean.js';
+import { KalmanZscoreStep } from './kalman-zscore.js';
+import { MacdStep } from './macd.js';
+import { RocStep } from './roc.js';
+import { RsiStep } from './rsi.js';
+import { SmaStep } from './sma.js';
+import { Stream } from './stream.js';
+import type { StreamStep } from './stream-step.js';
+import { ZscoreEmaStep, ZscoreStep } from './zscore.js';
 
-type StreamClass = new (params: Readonly<Record<string, number>>) => IndicatorStream;
+type StepClass = new (params: Readonly<Record<string, number>>) => StreamStep;
 
-const streams: { readonly [N in IndicatorName]: StreamClass } = {
-  ema: EmaStream,
-  sma: SmaStream,
-  bollinger: BollingerStream,
-  rsi: RsiStream,
-  roc: RocStream,
-  macd: MacdStream,
-  atr: AtrStream,
-  dmi: DmiStream,
-  choppiness: ChoppinessStream,
-  kalman_mean: KalmanMeanStream,
-  kalman_zscore: KalmanZscoreStream,
-  zscore: ZscoreStream,
-  zscore_ema: ZscoreEmaStream,
-  garch_volatility: GarchVolatilityStream,
-  kalman_garch_zscore: KalmanGarchZscoreStream,
+const steps: { readonly [N in IndicatorName]: StepClass } = {
+  ema: EmaStep,
+  sma: SmaStep,
+  bollinger: BollingerStep,
+  rsi: RsiStep,
+  roc: RocStep,
+  macd: MacdStep,
+  atr: AtrStep,
+  dmi: DmiStep,
+  choppiness: ChoppinessStep,
+  kalman_mean: KalmanMeanStep,
+  kalman_zscore: KalmanZscoreStep,
+  zscore: ZscoreStep,
+  zscore_ema: ZscoreEmaStep,
+  garch_volatility: GarchVolatilityStep,
+  kalman_garch_zscore: KalmanGarchZscoreStep,
 };
 
 /**
@@ -54,6 +55,7 @@ export const createStream: StreamFactory = (name, params = {}) => {
       argument: 'name',
     });
   }
-  const Stream = streams[spec.name as IndicatorName];
-  return new Stream(resolveParams(spec.name, spec.params, params));
+  const Step = steps[spec.name as IndicatorName];
+  const resolved = resolveParams(spec.name, spec.params, params);
+  return new Stream(new Step(resolved), resolved);
 };

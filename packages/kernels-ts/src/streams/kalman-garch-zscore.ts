@@ -1,28 +1,29 @@
 import { kalman_garch_zscore as spec } from '@omega-ta/kernel-interface';
 import { GarchState, garchParamsOf } from './garch-state.js';
 import { KalmanMeanState } from './kalman-mean-state.js';
-import { StreamBase } from './stream-base.js';
+import type { StateBlock } from './state-block.js';
+import type { StreamStep } from './stream-step.js';
 
 /**
  * Streaming `kalman_garch_zscore` (batch: ../kalman-garch-zscore.ts): `(close - kalman mean) /
  * (|close| * garch sigma)`, a price sigma of 0 counting as NaN.
  */
-export class KalmanGarchZscoreStream extends StreamBase {
+export class KalmanGarchZscoreStep implements StreamStep {
+  readonly spec = spec;
+  readonly blocks: readonly StateBlock[];
   private readonly kalman: KalmanMeanState;
   private readonly garch: GarchState;
 
   constructor(params: Readonly<Record<string, number>>) {
-    const kalman = new KalmanMeanState(params['R']!, params['Q']!);
-    const garch = new GarchState(garchParamsOf(params));
-    super(spec, params, [kalman, garch]);
-    this.kalman = kalman;
-    this.garch = garch;
+    this.kalman = new KalmanMeanState(params['R']!, params['Q']!);
+    this.garch = new GarchState(garchParamsOf(params));
+    this.blocks = [this.kalman, this.garch];
   }
 
-  protected step(close: number): void {
+  step(out: Float64Array, close: number): void {
     const mean = this.kalman.push(close);
     let sigmaPrice = Math.abs(close) * this.garch.push(close);
     if (sigmaPrice === 0) sigmaPrice = Number.NaN;
-    this.out[0] = (close - mean) / sigmaPrice;
+    out[0] = (close - mean) / sigmaPrice;
   }
 }

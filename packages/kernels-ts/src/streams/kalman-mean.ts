@@ -1,18 +1,20 @@
 import { kalman_mean as spec } from '@omega-ta/kernel-interface';
 import { KalmanMeanState } from './kalman-mean-state.js';
-import { StreamBase } from './stream-base.js';
+import type { StateBlock } from './state-block.js';
+import type { StreamStep } from './stream-step.js';
 
 /** Streaming `kalman_mean` (batch: ../kalman-mean.ts). */
-export class KalmanMeanStream extends StreamBase {
+export class KalmanMeanStep implements StreamStep {
+  readonly spec = spec;
+  readonly blocks: readonly StateBlock[];
   private readonly kalman: KalmanMeanState;
 
   constructor(params: Readonly<Record<string, number>>) {
-    const kalman = new KalmanMeanState(params['R']!, params['Q']!);
-    super(spec, params, [kalman]);
-    this.kalman = kalman;
+    this.kalman = new KalmanMeanState(params['R']!, params['Q']!);
+    this.blocks = [this.kalman];
   }
 
-  protected step(close: number): void {
-    this.out[0] = this.kalman.push(close);
+  step(out: Float64Array, close: number): void {
+    out[0] = this.kalman.push(close);
   }
 }

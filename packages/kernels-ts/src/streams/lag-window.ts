@@ -1,4 +1,4 @@
-import type { StateBlock } from './state-block.js';
+import type { StateBlock, StatePart } from './state-block.js';
 
 const INITIAL_CAPACITY = 64;
 
@@ -9,7 +9,8 @@ const INITIAL_CAPACITY = 64;
  * values arrive (so a huge window costs memory only as the series gets long), then never
  * allocates again. Growth happens in `save()`, before a bar, so `restore()` is O(1).
  */
-export class LagWindow implements StateBlock {
+export class LagWindow implements StateBlock, StatePart {
+  readonly parts: readonly StatePart[] = [this];
   private readonly size: number;
   private buffer: Float64Array;
   /** Values pushed so far, capped at `size`. */
@@ -37,6 +38,11 @@ export class LagWindow implements StateBlock {
     this.buffer[pos] = v;
     this.pos = pos + 1 === this.size ? 0 : pos + 1;
     return leaving;
+  }
+
+  /** The ring's storage: right after the `size`-th push it holds the first `size` values in order. */
+  get values(): Float64Array {
+    return this.buffer;
   }
 
   save(): void {

@@ -1,31 +1,31 @@
 import { macd as spec } from '@omega-ta/kernel-interface';
 import { EwmState } from './ewm-state.js';
-import { StreamBase } from './stream-base.js';
+import type { StateBlock } from './state-block.js';
+import type { StreamStep } from './stream-step.js';
 
 /**
  * Streaming `macd` (batch: ../macd.ts): macd = ewm(fast) - ewm(slow), signal = ewm(macd),
  * histogram = macd - signal; every ewm with com = (span - 1) / 2.
  */
-export class MacdStream extends StreamBase {
+export class MacdStep implements StreamStep {
+  readonly spec = spec;
+  readonly blocks: readonly StateBlock[];
   private readonly fast: EwmState;
   private readonly slow: EwmState;
   private readonly signal: EwmState;
 
   constructor(params: Readonly<Record<string, number>>) {
-    const fast = EwmState.span(params['fast_period']!);
-    const slow = EwmState.span(params['slow_period']!);
-    const signal = EwmState.span(params['signal_period']!);
-    super(spec, params, [fast, slow, signal]);
-    this.fast = fast;
-    this.slow = slow;
-    this.signal = signal;
+    this.fast = EwmState.span(params['fast_period']!);
+    this.slow = EwmState.span(params['slow_period']!);
+    this.signal = EwmState.span(params['signal_period']!);
+    this.blocks = [this.fast, this.slow, this.signal];
   }
 
-  protected step(close: number): void {
+  step(out: Float64Array, close: number): void {
     const macd = this.fast.push(close) - this.slow.push(close);
     const signal = this.signal.push(macd);
-    this.out[0] = macd;
-    this.out[1] = signal;
-    this.out[2] = macd - signal;
+    out[0] = macd;
+    out[1] = signal;
+    out[2] = macd - signal;
   }
 }

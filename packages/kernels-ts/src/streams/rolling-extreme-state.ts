@@ -1,5 +1,5 @@
 import { LagWindow } from './lag-window.js';
-import type { StateBlock } from './state-block.js';
+import type { StateBlock, StatePart } from './state-block.js';
 
 const INITIAL_CAPACITY = 64;
 
@@ -9,10 +9,11 @@ const INITIAL_CAPACITY = 64;
  * (../rolling.ts) — a monotonic deque of candidates (row number and value), a new value evicting
  * the missing candidates and those it ties or beats, so the latest of equal extremes wins.
  *
- * Going back one bar is O(1): a push only shrinks the deque at both ends and writes one slot, so
+ * Its parts are the deque itself and the ring of leaving values. Going back one bar is O(1): a push only shrinks the deque at both ends and writes one slot, so
  * restoring head, size and that slot undoes it. The ring grows (in `save()`) up to window + 1.
  */
-export class RollingExtremeState implements StateBlock {
+export class RollingExtremeState implements StateBlock, StatePart {
+  readonly parts: readonly StatePart[];
   private readonly window: number;
   private readonly sign: 1 | -1;
   private readonly lag: LagWindow;
@@ -35,6 +36,7 @@ export class RollingExtremeState implements StateBlock {
     this.window = window;
     this.sign = sign;
     this.lag = new LagWindow(window);
+    this.parts = [this, this.lag];
     const capacity = Math.min(window + 1, INITIAL_CAPACITY);
     this.rows = new Float64Array(capacity);
     this.values = new Float64Array(capacity);
@@ -69,7 +71,6 @@ export class RollingExtremeState implements StateBlock {
   }
 
   save(): void {
-    this.lag.save();
     if (this.size === this.rows.length) this.grow();
     this.savedHead = this.head;
     this.savedSize = this.size;
@@ -79,7 +80,6 @@ export class RollingExtremeState implements StateBlock {
   }
 
   restore(): void {
-    this.lag.restore();
     if (this.writtenSlot >= 0) {
       this.rows[this.writtenSlot] = this.writtenRow;
       this.values[this.writtenSlot] = this.writtenValue;
@@ -92,7 +92,6 @@ export class RollingExtremeState implements StateBlock {
   }
 
   reset(): void {
-    this.lag.reset();
     this.head = 0;
     this.size = 0;
     this.nobs = 0;

@@ -6,34 +6,37 @@ import {
   type IndicatorStream,
   type ReadonlyFloat64Array,
 } from '@omega-ta/kernel-interface';
-import type { StateBlock } from './state-block.js';
+import type { StatePart } from './state-block.js';
+import type { StreamStep } from './stream-step.js';
 
 /**
- * What every stream shares: input checks, the bar count, `ready`, `replace` as "restore the
- * pre-bar state, then step again", `updateMany` and `value`. A subclass lists its state blocks
- * and implements `step`, the batch kernel's loop body for one row, writing `this.out`.
+ * Every stream, whatever the indicator: input checks, the bar count, `ready`, `replace` as
+ * "restore the pre-bar state, then step again", `updateMany` and `value`, around the indicator's
+ * {@link StreamStep}. One class for all indicators, so that its property accesses stay
+ * monomorphic when an application runs many different streams.
  */
-export abstract class StreamBase implements IndicatorStream {
+export class Stream implements IndicatorStream {
   readonly spec: IndicatorSpec;
   readonly params: Readonly<Record<string, number>>;
   /** Outputs at the most recent bar (registry output order). */
-  protected readonly out: Float64Array;
+  private readonly out: Float64Array;
   private readonly savedOut: Float64Array;
-  private readonly blocks: readonly StateBlock[];
+  private readonly core: StreamStep;
+  /** The state parts of every block of the step, saved before each bar. */
+  private readonly parts: readonly StatePart[];
   private readonly lookback: number;
   private count = 0;
 
-  protected constructor(spec: IndicatorSpec, params: Readonly<Record<string, number>>, blocks: readonly StateBlock[]) {
+  constructor(core: StreamStep, params: Readonly<Record<string, number>>) {
+    const { spec } = core;
     this.spec = spec;
     this.params = params;
-    this.blocks = blocks;
+    this.core = core;
+    this.parts = core.blocks.flatMap((block) => block.parts);
     this.lookback = spec.lookback(params);
     this.out = new Float64Array(spec.outputs.length).fill(Number.NaN);
     this.savedOut = new Float64Array(spec.outputs.length).fill(Number.NaN);
   }
-
-  /** One row of the batch kernel: consumes the bar, writes every output into `this.out`. */
-  protected abstract step(x0: number, x1: number, x2: number): void;
 
   get length(): number {
     return this.count;
@@ -54,9 +57,9 @@ export abstract class StreamBase implements IndicatorStream {
       return;
     }
     this.checkBar(x0, x1, x2);
-    for (let b = 0; b < this.blocks.length; b += 1) this.blocks[b]!.restore();
+    for (let p = 0; p < this.parts.length; p += 1) this.parts[p]!.restore();
     for (let k = 0; k < this.out.length; k += 1) this.out[k] = this.savedOut[k]!;
-    this.step(x0, x1 as number, x2 as number);
+    this.core.step(this.out, x0, x1 as number, x2 as number);
   }
 
   value(k = 0): number {
@@ -97,16 +100,16 @@ export abstract class StreamBase implements IndicatorStream {
   }
 
   reset(): void {
-    for (let b = 0; b < this.blocks.length; b += 1) this.blocks[b]!.reset();
+    for (let p = 0; p < this.parts.length; p += 1) this.parts[p]!.reset();
     this.out.fill(Number.NaN);
     this.savedOut.fill(Number.NaN);
     this.count = 0;
   }
 
   private advance(x0: number, x1: number, x2: number): void {
-    for (let b = 0; b < this.blocks.length; b += 1) this.blocks[b]!.save();
+    for (let p = 0; p < this.parts.length; p += 1) this.parts[p]!.save();
     for (let k = 0; k < this.out.length; k += 1) this.savedOut[k] = this.out[k]!;
-    this.step(x0, x1, x2);
+    this.core.step(this.out, x0, x1, x2);
     this.count += 1;
   }
 
