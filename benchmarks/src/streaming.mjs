@@ -1,12 +1,15 @@
-// Streaming throughput of @omega-ta/kernels-ts: per-bar `update`, `update` + `replace` (a live
+// Streaming throughput of @omega-ta/kernels-ts (or `--kernel native`: @omega-ta/kernels-native): per-bar `update`, `update` + `replace` (a live
 // bar revised once before it closes) and `updateMany`, against the batch kernel on the same bars.
-// Usage: pnpm --filter @omega-ta/benchmarks run bench:streaming [--bars 1000000]
+// Usage: pnpm --filter @omega-ta/benchmarks run bench:streaming [--bars 1000000] [--kernel native]
 import { parseArgs } from 'node:util';
 import { callKernel, indicatorList } from '@omega-ta/kernel-interface';
-import kernel, { createStream } from '@omega-ta/kernels-ts';
 import { randomWalk } from './data.mjs';
 
-const { values } = parseArgs({ options: { bars: { type: 'string', default: '1000000' } } });
+const { values } = parseArgs({
+  options: { bars: { type: 'string', default: '1000000' }, kernel: { type: 'string', default: 'ts' } },
+});
+const { default: kernel } = await import(values.kernel === 'native' ? '@omega-ta/kernels-native' : '@omega-ta/kernels-ts');
+const { createStream } = kernel;
 const bars = Number(values.bars);
 const table = randomWalk(bars);
 
@@ -22,7 +25,7 @@ function nsPerBar(fn) {
   return best / bars;
 }
 
-console.log(`streaming, ${bars} bars, CPU ns per bar (best of 5)`);
+console.log(`streaming (${kernel.info.name}), ${bars} bars, CPU ns per bar (best of 5)`);
 console.log('indicator            batch   update  update+replace  updateMany');
 for (const spec of indicatorList) {
   const params = Object.fromEntries(spec.params.map((p) => [p.name, p.default ?? p.min]));

@@ -37,3 +37,4 @@ export {
 } from './kernel.js';
 export type { ReadonlyFloat64Array } from './readonly-array.js';
 export type { IndicatorStream, StreamFactory } from './streaming.js';
+export { checkOutputIndex, checkStreamBar, checkStreamColumns } from './stream-checks.js';

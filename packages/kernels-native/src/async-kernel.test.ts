@@ -200,7 +200,7 @@ describe('the raw async exports', () => {
 
 describe('loadBinding requires the async exports', () => {
   it('names the missing async exports of a binary without them', () => {
-    const syncOnly = Object.fromEntries(indicatorList.map((spec) => [spec.name, () => undefined]));
+    const syncOnly = { ...Object.fromEntries(indicatorList.map((spec) => [spec.name, () => undefined])), NativeStream: class {} };
     const result = loadBinding(() => syncOnly);
     expect(result.binding).toBeNull();
     expect(result.reason).toBe(`the native binding does not export ${indicatorList.map((s) => `${s.name}_async`).join(', ')} (stale or foreign binary?)`);

@@ -3,20 +3,11 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { describeLoadError, LOADER_PATH, loadBinding, type NativeBinding } from './binding.js';
+import { rawError } from './test-helpers.js';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 const loaded = loadBinding();
 const raw = loaded.binding as NativeBinding;
-
-function rawError(call: () => void): Error & { code?: unknown } {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(Error);
-    return error as Error & { code?: unknown };
-  }
-  return expect.fail('expected the raw binding to throw');
-}
 
 describe('the raw napi binding', () => {
   it('loads from the generated loader', () => {

@@ -1,6 +1,27 @@
 import { createRequire } from 'node:module';
 import { indicatorList, type IndicatorName } from '@omega-ta/kernel-interface';
 
+/** An instance of the binding's `NativeStream` class (see `src/stream.rs`). */
+export interface NativeStreamHandle {
+  /** Bars consumed so far. */
+  readonly length: number;
+  /** Appends one bar; returns output 0 at it. */
+  update(x0: number, x1: number, x2: number): number;
+  /** Replaces the most recent bar; returns output 0 at it. */
+  replace(x0: number, x1: number, x2: number): number;
+  value(k: number): number;
+  /** Feeds the first `rows` rows of the columns. */
+  updateMany(
+    rows: number,
+    x0: Float64Array,
+    x1: Float64Array | undefined,
+    x2: Float64Array | undefined,
+    out0: Float64Array,
+    out1?: Float64Array,
+    out2?: Float64Array,
+  ): void;
+}
+
 /**
  * The raw Node-API exports of `kernels-native.<platform>.node` (see `src/lib.rs`). They borrow
  * the Float64Arrays zero-copy and write into `out`; they check `period`, lengths and overlap
@@ -62,6 +83,8 @@ export interface NativeBinding {
     adx: Float64Array,
   ): void;
   choppiness(high: Float64Array, low: Float64Array, close: Float64Array, period: number, out: Float64Array): void;
+  /** The streaming form of indicator `name` with its parameters in registry order (resolved). */
+  NativeStream: new (name: string, params: number[]) => NativeStreamHandle;
 }
 
 /** The name of the asynchronous export of indicator `name` (see `src/async_kernels.rs`). */
@@ -111,12 +134,12 @@ export function describeLoadError(error: unknown): string {
 }
 
 /**
- * The exported function names missing from `value`: every registry indicator must be there, in
- * its synchronous and its asynchronous form.
+ * The exports missing from `value`: every registry indicator in its synchronous and its
+ * asynchronous form, and the `NativeStream` class.
  */
 function missingExports(value: unknown): string[] {
   const sync = indicatorList.map((spec) => spec.name);
-  const names = [...sync, ...sync.map(asyncExportName)];
+  const names = [...sync, ...sync.map(asyncExportName), 'NativeStream'];
   if (typeof value !== 'object' || value === null) return names;
   const exports = value as Record<string, unknown>;
   return names.filter((name) => typeof exports[name] !== 'function');

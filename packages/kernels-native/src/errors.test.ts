@@ -86,7 +86,7 @@ describe('invalid calls', () => {
   });
 
   it('never reaches Rust: the binding is not called and out is untouched', () => {
-    const binding = { ema: vi.fn(), sma: vi.fn(), bollinger: vi.fn(), rsi: vi.fn(), roc: vi.fn(), macd: vi.fn(), atr: vi.fn(), dmi: vi.fn(), choppiness: vi.fn(), kalman_mean: vi.fn(), kalman_zscore: vi.fn(), zscore: vi.fn(), zscore_ema: vi.fn(), garch_volatility: vi.fn(), kalman_garch_zscore: vi.fn() };
+    const binding = { ema: vi.fn(), sma: vi.fn(), bollinger: vi.fn(), rsi: vi.fn(), roc: vi.fn(), macd: vi.fn(), atr: vi.fn(), dmi: vi.fn(), choppiness: vi.fn(), kalman_mean: vi.fn(), kalman_zscore: vi.fn(), zscore: vi.fn(), zscore_ema: vi.fn(), garch_volatility: vi.fn(), kalman_garch_zscore: vi.fn(), NativeStream: vi.fn() };
     const kernel = kernelFromBinding(binding);
     for (const [, , call] of cases) thrown(call, kernel);
     for (const fn of Object.values(binding)) expect(fn).not.toHaveBeenCalled();

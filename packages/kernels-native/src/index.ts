@@ -15,5 +15,10 @@ export const rsi = kernel.rsi;
 export const roc = kernel.roc;
 /** MACD line, signal line and histogram (native); see `@omega-ta/kernels-ts` `macd`. */
 export const macd = kernel.macd;
+/**
+ * The streaming form of any registry indicator (native): `update`/`replace` one bar at a time,
+ * outputs bitwise equal to the batch kernel at every row. See `IndicatorStream`.
+ */
+export const createStream = kernel.createStream;
 
 export default kernel;

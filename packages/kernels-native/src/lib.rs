@@ -15,6 +15,8 @@ use napi::{Error, Status};
 use napi_derive::napi;
 use omega_ta_kernels::{DmiOut, KernelError, PERIOD_MAX};
 
+mod stream;
+
 fn invalid_arg(message: String) -> Error {
     Error::new(Status::InvalidArg, message)
 }

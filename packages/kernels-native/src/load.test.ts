@@ -50,6 +50,7 @@ describe('the default export', () => {
     for (const call of [
       () => unavailable.ema(new Float64Array(2), { period: 2 }, new Float64Array(2)),
       () => unavailable.sma(new Float64Array(2), { period: 0 }, new Float64Array(2)),
+      () => unavailable.createStream('ema', { period: 2 }),
     ]) {
       expect(call).toThrow(OmegaTaError);
       expect(call).toThrow(expect.objectContaining({ code: ErrorCode.UNSUPPORTED }));

@@ -1,16 +1,19 @@
 import { atr, bindKernel, bollinger, choppiness, dmi, ema, garch_volatility, kalman_garch_zscore, kalman_mean, kalman_zscore, macd, roc, rsi, sma, zscore, zscore_ema, type Kernel } from '@omega-ta/kernel-interface';
 import type { NativeBinding } from './binding.js';
 import { info } from './info.js';
+import { streamFactory } from './stream.js';
 
 /**
  * The contract's kernel on top of a loaded binding. Every function is a `bindKernel` wrapper, so
  * buffers and parameters are validated in JS first, with the same `OmegaTaError`s as
  * `@omega-ta/kernels-ts`; in particular an `out` that overlaps an input is rejected before Rust
- * sees it (a `&[f64]` aliasing a `&mut [f64]` would be undefined behaviour).
+ * sees it (a `&[f64]` aliasing a `&mut [f64]` would be undefined behaviour). `createStream` makes
+ * the streaming form of every indicator (see `./stream.ts`).
  */
 export function kernelFromBinding(binding: NativeBinding): Kernel {
   return Object.freeze({
     info,
+    createStream: streamFactory(binding),
     ema: bindKernel(ema, (inputs, params, outputs) => {
       binding.ema(inputs[0]!, params['period']!, outputs[0]!);
     }),

@@ -1,4 +1,5 @@
 // Helpers shared by the test files (not part of the build: only src/index.ts is an entry).
+import { expect } from 'vitest';
 
 /** Deterministic PRNG (mulberry32) so that failures reproduce. */
 export function prng(seed: number): () => number {
@@ -50,4 +51,15 @@ export function firstDifference(a: Float64Array, b: Float64Array): number {
     if (!Object.is(a[i], b[i])) return i;
   }
   return -1;
+}
+
+/** The Error that a call of the raw binding throws; fails the test when it does not throw. */
+export function rawError(call: () => unknown): Error & { code?: unknown } {
+  try {
+    call();
+  } catch (error) {
+    expect(error).toBeInstanceOf(Error);
+    return error as Error & { code?: unknown };
+  }
+  return expect.fail('expected the raw binding to throw');
 }

@@ -52,7 +52,9 @@ pub fn atr(
         i += 1;
     }
     let seed_end = match first {
-        Some(first) if first + period <= n && out[first..first + period].iter().all(|v| v.is_finite()) => {
+        Some(first)
+            if first + period <= n && out[first..first + period].iter().all(|v| v.is_finite()) =>
+        {
             first + period
         }
         _ => {

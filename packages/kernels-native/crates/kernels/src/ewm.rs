@@ -28,6 +28,7 @@ pub(crate) fn ewm_mean(x: &[f64], com: f64, out: &mut [f64]) {
 /// series (rsi, macd, dmi) do it in one fused pass: the same operations in the same order, hence
 /// the same bits (`EwmMean` in `packages/kernels-ts/src/ewm.ts` is its twin). Before the first
 /// finite input the mean is NaN and `push` takes the input as it is (row 0 of pandas' loop).
+#[derive(Clone, Copy)]
 pub(crate) struct EwmMean {
     value: f64,
     old_wt: f64,

@@ -31,6 +31,7 @@ mod rolling;
 mod rolling_var;
 mod rsi;
 mod sma;
+pub mod stream;
 #[cfg(test)]
 mod test_support;
 mod true_range;

@@ -85,8 +85,9 @@ pub(crate) fn rolling_std(x: &[f64], window: usize, out: &mut [f64]) {
     }
 }
 
+/// `count` as `f64` (exact: counts stay below 2^53). Shared with the streaming states.
 #[inline]
-fn as_f64(count: usize) -> f64 {
+pub(crate) fn as_f64(count: usize) -> f64 {
     #[allow(
         clippy::cast_precision_loss,
         reason = "count <= window <= PERIOD_MAX < 2^53, so the conversion is exact"

@@ -7,7 +7,7 @@ use crate::{check_lengths, check_period, KernelError};
 /// is exact (`2v` and its half are representable, `v + -v` is `+0.0`) and branch-free, as the
 /// sign of a price difference is random.
 #[inline]
-fn clip_lower_zero(v: f64) -> f64 {
+pub(crate) fn clip_lower_zero(v: f64) -> f64 {
     let magnitude = v.abs();
     if magnitude > 0.0 && magnitude < HALF_OVERFLOW {
         (v + magnitude) * 0.5
