@@ -28,9 +28,9 @@ export interface KernelInfo {
 
 /**
  * A kernel package's default export: an implementation of every indicator of the registry, and
- * (optional until every kernel package has it) the incremental form of each.
+ * the incremental form of each (`createStream`).
  */
-export type Kernel = KernelFunctions & { readonly info: KernelInfo; readonly createStream?: StreamFactory };
+export type Kernel = KernelFunctions & { readonly info: KernelInfo; readonly createStream: StreamFactory };
 
 /**
  * The uniform shape of an implementation (tulipindicators' `ti_indicator_function`): inputs,

@@ -9,22 +9,19 @@ function native(load: () => NativeKernelResult, indicator: string): Kernel {
   return result.kernel;
 }
 
-/** A kernel whose `createStream` is always there (the contract's is optional until every kernel has one). */
-export type StreamingKernel = Kernel & { readonly createStream: StreamFactory };
-
 /**
  * A kernel that loads the binary on its first call (importing it loads nothing). When the binary
  * is unavailable every function throws `OmegaTaError` UNSUPPORTED carrying the reason, whatever
  * its arguments (`createStream` too).
  */
-export function createLazyKernel(load: () => NativeKernelResult): StreamingKernel {
+export function createLazyKernel(load: () => NativeKernelResult): Kernel {
   const functions = indicatorList.map((spec) => {
     const lazy = (...args: unknown[]): void =>
       (native(load, spec.name) as unknown as Record<string, (...a: unknown[]) => void>)[spec.name]!(...args);
     return [spec.name, lazy] as const;
   });
-  const createStream: StreamFactory = (name, params) => native(load, 'createStream').createStream!(name, params);
-  return Object.freeze({ info, createStream, ...Object.fromEntries(functions) }) as unknown as StreamingKernel;
+  const createStream: StreamFactory = (name, params) => native(load, 'createStream').createStream(name, params);
+  return Object.freeze({ info, createStream, ...Object.fromEntries(functions) }) as unknown as Kernel;
 }
 
 /**
@@ -32,4 +29,4 @@ export function createLazyKernel(load: () => NativeKernelResult): StreamingKerne
  * `@omega-ta/kernels-ts`. Throws UNSUPPORTED on platforms without a binary; check
  * {@link loadNativeKernel} or `isNativeAvailable()` first to fall back.
  */
-export const kernel: StreamingKernel = createLazyKernel(loadNativeKernel);
+export const kernel: Kernel = createLazyKernel(loadNativeKernel);

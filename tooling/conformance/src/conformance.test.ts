@@ -2,10 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { indicatorList } from '@omega-ta/kernel-interface';
 import tsKernel from '@omega-ta/kernels-ts';
 import { loadNativeKernel } from '@omega-ta/kernels-native';
 import { differentialTotalCheck } from './differential-checks.js';
 import { differentialGenerators } from './series.js';
+import { streamingChecks } from './streaming-checks.js';
 import { conformanceChecks, DIFFERENTIAL_SERIES } from './suite.js';
 
 const RUNS = Number(process.env['OMEGA_TA_CONFORMANCE_RUNS'] ?? 200);
@@ -50,6 +52,15 @@ describe('the differential total', () => {
       'only 99999 random series compared, expected at least 100000',
     );
     expect(() => differentialTotalCheck(tsKernel, { compared: 100_000 }, 100_000).run()).not.toThrow();
+  });
+});
+
+describe('the streaming checks', () => {
+  it('fail a kernel without createStream (it is part of the contract)', () => {
+    const { createStream: _omitted, ...withoutStreams } = tsKernel;
+    const checks = streamingChecks(withoutStreams as unknown as typeof tsKernel, indicatorList[0]!, 1);
+    expect(checks.map((c) => c.name)).toEqual([`streaming › ${indicatorList[0]!.name}: the kernel provides createStream`]);
+    expect(() => checks[0]!.run()).toThrow('no createStream function');
   });
 });
 

@@ -114,11 +114,13 @@ function errorOf(call: () => unknown): { code: string; message: string } | undef
  * (per-bar `update`, `updateMany` chunks, provisional bars replaced by the real ones) must give the
  * batch outputs of the same kernel bitwise at every row, with `ready` flipping exactly after the
  * lookback; invalid parameters must throw the batch kernel's error; bad bars and buffers throw
- * typed errors. Runs only for kernels that provide `createStream`.
+ * typed errors. A kernel without `createStream` (it is part of the contract) fails one check.
  */
 export function streamingChecks(kernel: Kernel, spec: IndicatorSpec, numRuns: number): Check[] {
-  const create: StreamFactory | undefined = kernel.createStream;
-  if (create === undefined) return [];
+  const create: StreamFactory | undefined = (kernel as Partial<Kernel>).createStream;
+  if (typeof create !== 'function') {
+    return [{ name: `streaming › ${spec.name}: the kernel provides createStream`, run: () => expectThat(false, 'no createStream function') }];
+  }
   const name = spec.name as IndicatorName;
   const checks: Check[] = seriesGenerators.map((gen) => ({
     name: `streaming › ${spec.name} › ${gen.name}: equal to batch bitwise in random chunkings`,

@@ -31,7 +31,7 @@ export interface SuiteOptions {
 
 /**
  * Every check a kernel package must pass, driven by the registry: reference cases, properties,
- * the naive textbook implementation, errors, batch ≡ streaming (for kernels with `createStream`)
+ * the naive textbook implementation, errors, batch ≡ streaming (`createStream`)
  * and the differential check against kernels-ts.
  * Adding an indicator to the registry adds its checks here; only its naive implementation
  * (`naive/<name>.ts`) is written by hand.

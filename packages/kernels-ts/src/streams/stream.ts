@@ -1,7 +1,7 @@
 import {
-  checkBuffers,
-  ErrorCode,
-  OmegaTaError,
+  checkOutputIndex,
+  checkStreamBar,
+  checkStreamColumns,
   type IndicatorSpec,
   type IndicatorStream,
   type ReadonlyFloat64Array,
@@ -47,7 +47,7 @@ export class Stream implements IndicatorStream {
   }
 
   update(x0: number, x1?: number, x2?: number): void {
-    this.checkBar(x0, x1, x2);
+    checkStreamBar(this.spec, x0, x1, x2);
     this.advance(x0, x1 as number, x2 as number);
   }
 
@@ -56,39 +56,19 @@ export class Stream implements IndicatorStream {
       this.update(x0, x1, x2);
       return;
     }
-    this.checkBar(x0, x1, x2);
+    checkStreamBar(this.spec, x0, x1, x2);
     for (let p = 0; p < this.parts.length; p += 1) this.parts[p]!.restore();
     for (let k = 0; k < this.out.length; k += 1) this.out[k] = this.savedOut[k]!;
     this.core.step(this.out, x0, x1 as number, x2 as number);
   }
 
   value(k = 0): number {
-    if (!Number.isInteger(k) || k < 0 || k >= this.out.length) {
-      throw new OmegaTaError(
-        ErrorCode.INVALID_INPUT,
-        `${this.spec.name}: output index must be an integer in [0, ${this.out.length - 1}] (got ${String(k)})`,
-        { argument: 'k' },
-      );
-    }
+    checkOutputIndex(this.spec, k);
     return this.out[k]!;
   }
 
   updateMany(inputs: readonly ReadonlyFloat64Array[], outputs: readonly Float64Array[]): void {
-    const { spec } = this;
-    for (const [argument, list, expected] of [
-      ['inputs', inputs, spec.inputs.length],
-      ['outputs', outputs, spec.outputs.length],
-    ] as const) {
-      if (!Array.isArray(list) || list.length !== expected) {
-        throw new OmegaTaError(
-          ErrorCode.INVALID_INPUT,
-          `${spec.name}: ${argument} must be an array of ${expected} Float64Array(s)`,
-          { argument },
-        );
-      }
-    }
-    const given: readonly unknown[] = inputs;
-    checkBuffers(spec.name, spec.inputs, given, spec.outputs, outputs);
+    const given = checkStreamColumns(this.spec, inputs, outputs);
     const a = given[0]!;
     const b = given[1] ?? a;
     const c = given[2] ?? a;
@@ -113,15 +93,4 @@ export class Stream implements IndicatorStream {
     this.count += 1;
   }
 
-  private checkBar(x0: unknown, x1: unknown, x2: unknown): void {
-    const names = this.spec.inputs;
-    for (let j = 0; j < names.length; j += 1) {
-      const v = j === 0 ? x0 : j === 1 ? x1 : x2;
-      if (typeof v !== 'number') {
-        throw new OmegaTaError(ErrorCode.INVALID_INPUT, `${this.spec.name}: ${names[j]!} must be a number (got ${v === null ? 'null' : typeof v})`, {
-          argument: names[j]!,
-        });
-      }
-    }
-  }
 }
