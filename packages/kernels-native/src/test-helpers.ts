@@ -51,3 +51,14 @@ export function firstDifference(a: Float64Array, b: Float64Array): number {
   }
   return -1;
 }
+
+/** Runs a one-series kernel (`ema`, `sma`, …) with `period` on `values` and returns its output as an array. */
+export function runSeries(
+  kernel: (close: Float64Array, params: { period: number }, out: Float64Array) => void,
+  values: readonly number[],
+  period: number,
+): number[] {
+  const out = new Float64Array(values.length);
+  kernel(Float64Array.from(values), { period }, out);
+  return Array.from(out);
+}
