@@ -33,7 +33,7 @@
  */
 import { alignedData } from './columns.js';
 import { DataError, type DataErrorCode } from './errors.js';
-import { PRICE_FIELDS, type AlignedData, type CandleColumns, type Side } from './model.js';
+import { PRICE_FIELDS, zeroCandleColumns, type AlignedData, type CandleColumns, type Side } from './model.js';
 
 /** One raw candle series (one timeframe, one side) in list order: epoch ms timestamps + OHLCV. */
 export interface RawCandleSeries {
@@ -384,14 +384,7 @@ function gather(
     }
   }
   const n = idx.length;
-  const out = {
-    time: new Float64Array(n),
-    open: new Float64Array(n),
-    high: new Float64Array(n),
-    low: new Float64Array(n),
-    close: new Float64Array(n),
-    volume: new Float64Array(n),
-  };
+  const out = zeroCandleColumns(n);
   const times = s.timestamp;
   for (let i = 0; i < n; i += 1) {
     const j = idx[i] as number;

@@ -2,8 +2,8 @@ import { loadDataset, type ReferenceColumns } from '@omega-ta/golden';
 import { describe, expect, it } from 'vitest';
 import { alignedFromCandles, type CandleInput } from './candles.js';
 import { newBarMask } from './columns.js';
-import { DataError } from './errors.js';
 import { PRICE_FIELDS, type CandleColumns } from './model.js';
+import { rejection } from './test-support.js';
 
 /** One candle object per run of the reference columns (README: "one candle object per such run"). */
 function candleObjects(c: ReferenceColumns, withTimestamp: boolean, dropNaN: boolean): (CandleInput | null)[] {
@@ -105,14 +105,8 @@ describe('alignedFromCandles', () => {
 
   it('names the list, column and row of bad input', () => {
     const bad = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (e) {
-        expect(e).toBeInstanceOf(DataError);
-        const err = e as DataError;
-        return [err.code, err.column, err.row];
-      }
-      throw new Error('expected a DataError');
+      const err = rejection(fn);
+      return [err.code, err.column, err.row];
     };
     expect(bad(() => alignedFromCandles('H1', [1, 2], { H1: { bid: [null] } }))).toEqual(['LENGTH_MISMATCH', 'H1.bid', 1]);
     expect(bad(() => alignedFromCandles('H1', [1], { H1: { bid: [{ close: '1' as unknown as number }] } }))).toEqual([

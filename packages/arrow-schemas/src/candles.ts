@@ -1,6 +1,6 @@
 import { alignedData } from './columns.js';
 import { DataError } from './errors.js';
-import { PRICE_FIELDS, type AlignedData, type CandleColumns, type Side } from './model.js';
+import { PRICE_FIELDS, zeroCandleColumns, type AlignedData, type CandleColumns, type Side } from './model.js';
 
 /**
  * A candle as the original Python engine takes it (a `Candle` dataclass or a dict): the price
@@ -35,14 +35,7 @@ function timestampOf(c: CandleInput, column: string, row: number): number | unde
 
 function toColumns(list: readonly (CandleInput | null | undefined)[], column: string): CandleColumns {
   const n = list.length;
-  const cols = {
-    time: new Float64Array(n),
-    open: new Float64Array(n),
-    high: new Float64Array(n),
-    low: new Float64Array(n),
-    close: new Float64Array(n),
-    volume: new Float64Array(n),
-  };
+  const cols = zeroCandleColumns(n);
   // Real timestamps in this list, so that synthetic bar numbers never collide with them.
   const used = new Set<number>();
   for (let i = 0; i < n; i += 1) {

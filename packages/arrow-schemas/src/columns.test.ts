@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignedData, candleColumns, newBarMask } from './columns.js';
-import { DataError, isDataError } from './errors.js';
+import { rejection } from './test-support.js';
 
 function cols(n: number, time?: number[]) {
   return {
@@ -13,16 +13,6 @@ function cols(n: number, time?: number[]) {
   };
 }
 
-function caught(fn: () => unknown): DataError {
-  try {
-    fn();
-  } catch (e) {
-    expect(isDataError(e)).toBe(true);
-    return e as DataError;
-  }
-  throw new Error('expected a DataError');
-}
-
 describe('candleColumns', () => {
   it('returns the same arrays, frozen', () => {
     const input = cols(3);
@@ -32,15 +22,15 @@ describe('candleColumns', () => {
   });
 
   it('names the column and row of a problem', () => {
-    let e = caught(() => candleColumns({ ...cols(3), close: new Float64Array(2) }, { name: 'H1.bid' }));
+    let e = rejection(() => candleColumns({ ...cols(3), close: new Float64Array(2) }, { name: 'H1.bid' }));
     expect([e.code, e.column, e.row]).toEqual(['LENGTH_MISMATCH', 'H1.bid.close', 2]);
-    e = caught(() => candleColumns({ ...cols(3), high: [1, 2, 3] }));
+    e = rejection(() => candleColumns({ ...cols(3), high: [1, 2, 3] }));
     expect([e.code, e.column]).toEqual(['WRONG_TYPE', 'high']);
-    e = caught(() => candleColumns({ ...cols(3), low: undefined }));
+    e = rejection(() => candleColumns({ ...cols(3), low: undefined }));
     expect([e.code, e.column]).toEqual(['MISSING_COLUMN', 'low']);
-    e = caught(() => candleColumns(cols(3, [0, Number.POSITIVE_INFINITY, 1])));
+    e = rejection(() => candleColumns(cols(3, [0, Number.POSITIVE_INFINITY, 1])));
     expect([e.code, e.column, e.row]).toEqual(['INVALID_ARGUMENT', 'time', 1]);
-    e = caught(() => candleColumns(cols(3), { expectedLength: 4 }));
+    e = rejection(() => candleColumns(cols(3), { expectedLength: 4 }));
     expect([e.code, e.column, e.row]).toEqual(['LENGTH_MISMATCH', 'time', 3]);
   });
 });
@@ -57,17 +47,17 @@ describe('alignedData', () => {
   });
 
   it('rejects wrong lengths, unsorted or non-finite timestamps, unknown sides and bad types', () => {
-    let e = caught(() => alignedData({ primaryTimeframe: 'H1', timestamp, timeframes: { H4: { ask: cols(2) } } }));
+    let e = rejection(() => alignedData({ primaryTimeframe: 'H1', timestamp, timeframes: { H4: { ask: cols(2) } } }));
     expect([e.code, e.column, e.row]).toEqual(['LENGTH_MISMATCH', 'H4.ask.time', 2]);
-    e = caught(() => alignedData({ primaryTimeframe: 'H1', timestamp: Float64Array.from([1, 3, 3]), timeframes: {} }));
+    e = rejection(() => alignedData({ primaryTimeframe: 'H1', timestamp: Float64Array.from([1, 3, 3]), timeframes: {} }));
     expect([e.code, e.column, e.row]).toEqual(['UNSORTED', 'timestamp', 2]);
-    e = caught(() => alignedData({ primaryTimeframe: 'H1', timestamp: Float64Array.from([1, Number.NaN]), timeframes: {} }));
+    e = rejection(() => alignedData({ primaryTimeframe: 'H1', timestamp: Float64Array.from([1, Number.NaN]), timeframes: {} }));
     expect([e.code, e.column, e.row]).toEqual(['INVALID_ARGUMENT', 'timestamp', 1]);
-    e = caught(() => alignedData({ primaryTimeframe: 'H1', timestamp, timeframes: { H1: { mid: cols(3) } } }));
+    e = rejection(() => alignedData({ primaryTimeframe: 'H1', timestamp, timeframes: { H1: { mid: cols(3) } } }));
     expect([e.code, e.column]).toEqual(['INVALID_ARGUMENT', 'H1.mid']);
-    e = caught(() => alignedData({ primaryTimeframe: 'H1', timestamp: [1, 2], timeframes: {} }));
+    e = rejection(() => alignedData({ primaryTimeframe: 'H1', timestamp: [1, 2], timeframes: {} }));
     expect([e.code, e.column]).toEqual(['WRONG_TYPE', 'timestamp']);
-    e = caught(() => alignedData({ primaryTimeframe: '', timestamp, timeframes: {} }));
+    e = rejection(() => alignedData({ primaryTimeframe: '', timestamp, timeframes: {} }));
     expect(e.code).toBe('INVALID_ARGUMENT');
   });
 });

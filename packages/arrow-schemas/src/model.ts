@@ -23,6 +23,18 @@ export interface CandleColumns {
   readonly volume: Float64Array;
 }
 
+/** Zero-filled columns for `n` rows, for a builder to fill in row by row. */
+export function zeroCandleColumns(n: number): CandleColumns {
+  return {
+    time: new Float64Array(n),
+    open: new Float64Array(n),
+    high: new Float64Array(n),
+    low: new Float64Array(n),
+    close: new Float64Array(n),
+    volume: new Float64Array(n),
+  };
+}
+
 /** The sides present for one timeframe. */
 export interface TimeframeSides {
   readonly bid?: CandleColumns;

@@ -22,6 +22,17 @@ export interface NativeStreamHandle {
   ): void;
 }
 
+/** The GARCH(1,1) parameters as the native exports take them, in the registry's order. */
+export type GarchArgs = [
+  alpha: number,
+  beta: number,
+  omega: number,
+  useLogReturns: number,
+  scale: number,
+  minPeriods: number,
+  sigmaFloor: number,
+];
+
 /**
  * The raw Node-API exports of `kernels-native.<platform>.node` (see `src/lib.rs`). They borrow
  * the Float64Arrays zero-copy and write into `out`; they check `period`, lengths and overlap
@@ -39,30 +50,8 @@ export interface NativeBinding {
   kalman_zscore(close: Float64Array, window: number, r: number, q: number, out: Float64Array): void;
   zscore(close: Float64Array, window: number, out: Float64Array): void;
   zscore_ema(close: Float64Array, window: number, emaPeriod: number, out: Float64Array): void;
-  garch_volatility(
-    close: Float64Array,
-    alpha: number,
-    beta: number,
-    omega: number,
-    useLogReturns: number,
-    scale: number,
-    minPeriods: number,
-    sigmaFloor: number,
-    out: Float64Array,
-  ): void;
-  kalman_garch_zscore(
-    close: Float64Array,
-    r: number,
-    q: number,
-    alpha: number,
-    beta: number,
-    omega: number,
-    useLogReturns: number,
-    scale: number,
-    minPeriods: number,
-    sigmaFloor: number,
-    out: Float64Array,
-  ): void;
+  garch_volatility(...args: [close: Float64Array, ...garch: GarchArgs, out: Float64Array]): void;
+  kalman_garch_zscore(...args: [close: Float64Array, r: number, q: number, ...garch: GarchArgs, out: Float64Array]): void;
   macd(
     close: Float64Array,
     fastPeriod: number,

@@ -1,5 +1,5 @@
 import { atr, bindKernel, bollinger, choppiness, dmi, ema, garch_volatility, kalman_garch_zscore, kalman_mean, kalman_zscore, macd, roc, rsi, sma, zscore, zscore_ema, type Kernel } from '@omega-ta/kernel-interface';
-import type { NativeBinding } from './binding.js';
+import type { GarchArgs, NativeBinding } from './binding.js';
 import { info } from './info.js';
 import { streamFactory } from './stream.js';
 
@@ -62,32 +62,23 @@ export function kernelFromBinding(binding: NativeBinding): Kernel {
       binding.zscore_ema(inputs[0]!, params['window']!, params['ema_period']!, outputs[0]!);
     }),
     garch_volatility: bindKernel(garch_volatility, (inputs, params, outputs) => {
-      binding.garch_volatility(
-        inputs[0]!,
-        params['alpha']!,
-        params['beta']!,
-        params['omega']!,
-        params['use_log_returns']!,
-        params['scale']!,
-        params['min_periods']!,
-        params['sigma_floor']!,
-        outputs[0]!,
-      );
+      binding.garch_volatility(inputs[0]!, ...garchArgs(params), outputs[0]!);
     }),
     kalman_garch_zscore: bindKernel(kalman_garch_zscore, (inputs, params, outputs) => {
-      binding.kalman_garch_zscore(
-        inputs[0]!,
-        params['R']!,
-        params['Q']!,
-        params['alpha']!,
-        params['beta']!,
-        params['omega']!,
-        params['use_log_returns']!,
-        params['scale']!,
-        params['min_periods']!,
-        params['sigma_floor']!,
-        outputs[0]!,
-      );
+      binding.kalman_garch_zscore(inputs[0]!, params['R']!, params['Q']!, ...garchArgs(params), outputs[0]!);
     }),
   });
+}
+
+/** The GARCH(1,1) parameters of `garch_volatility` and `kalman_garch_zscore`, in the order of the exports. */
+function garchArgs(params: Readonly<Record<string, number>>): GarchArgs {
+  return [
+    params['alpha']!,
+    params['beta']!,
+    params['omega']!,
+    params['use_log_returns']!,
+    params['scale']!,
+    params['min_periods']!,
+    params['sigma_floor']!,
+  ];
 }

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sma } from './index.js';
+import { runSeries } from './test-helpers.js';
 
 function run(values: number[], period: number): number[] {
-  const out = new Float64Array(values.length);
-  sma(Float64Array.from(values), { period }, out);
-  return Array.from(out);
+  return runSeries(sma, values, period);
 }
 
 describe('sma (native)', () => {

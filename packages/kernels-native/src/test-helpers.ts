@@ -63,3 +63,14 @@ export function rawError(call: () => unknown): Error & { code?: unknown } {
   }
   return expect.fail('expected the raw binding to throw');
 }
+
+/** Runs a one-series kernel (`ema`, `sma`, …) with `period` on `values` and returns its output as an array. */
+export function runSeries(
+  kernel: (close: Float64Array, params: { period: number }, out: Float64Array) => void,
+  values: readonly number[],
+  period: number,
+): number[] {
+  const out = new Float64Array(values.length);
+  kernel(Float64Array.from(values), { period }, out);
+  return Array.from(out);
+}

@@ -15,7 +15,7 @@
 const view = new DataView(new ArrayBuffer(8));
 
 /** The high 32-bit word of a double (sign, exponent, top of the mantissa). */
-export function highWord(x: number): number {
+function highWord(x: number): number {
   view.setFloat64(0, x);
   return view.getInt32(0);
 }
@@ -27,7 +27,7 @@ export function withHighWord(x: number, hi: number): number {
   return view.getFloat64(0);
 }
 
-export const TWO54 = 1.8014398509481984e16; // 0x43500000 00000000
+const TWO54 = 1.8014398509481984e16; // 0x43500000 00000000
 const LN2_HI = 6.9314718036912381649e-1; // 0x3fe62e42 fee00000
 const LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef 35793c76
 const LG1 = 6.666666666666735130e-1; // 0x3FE55555 55555593
@@ -39,11 +39,19 @@ const LG6 = 1.531383769920937332e-1; // 0x3FC39A09 D078C69F
 const LG7 = 1.479819860511658591e-1; // 0x3FC2F112 DF3E5244
 
 /**
- * ln(x): -Infinity for ±0, NaN for negative numbers and NaN, +Infinity for +Infinity, exactly 0
- * for 1; otherwise `k * ln2_hi + (f - (hfsq - (s * (hfsq + R) + k * ln2_lo)))` with
- * x = 2^k * (1 + f), fdlibm's reduction and polynomial.
+ * `x = 2^k * m` as fdlibm's `log` and `log10` first split it: `k` the unbiased binary exponent,
+ * `hx` the top 20 bits of the mantissa, `v` the double whose high word is rewritten next (`x`, or
+ * `x * 2^54` for a subnormal). One reused object, filled by {@link splitExponent}, so the hot
+ * loops allocate nothing.
  */
-export function log(x: number): number {
+export const exponentSplit = { k: 0, hx: 0, v: 0 };
+
+/**
+ * fdlibm's argument reduction shared by {@link log} and `log10`: the result of the special cases
+ * (-Infinity for ±0, NaN for negative numbers and NaN, +Infinity for +Infinity), or `undefined`
+ * after filling {@link exponentSplit} for a positive finite `x`.
+ */
+export function splitExponent(x: number): number | undefined {
   let hx = highWord(x);
   let k = 0;
   let v = x;
@@ -56,11 +64,24 @@ export function log(x: number): number {
     hx = highWord(v);
   }
   if (hx >= 0x7ff00000) return v + v; // +Infinity or NaN
-  k += (hx >> 20) - 1023;
-  hx &= 0x000fffff;
+  exponentSplit.k = k + ((hx >> 20) - 1023);
+  exponentSplit.hx = hx & 0x000fffff;
+  exponentSplit.v = v;
+  return undefined;
+}
+
+/**
+ * ln(x): -Infinity for ±0, NaN for negative numbers and NaN, +Infinity for +Infinity, exactly 0
+ * for 1; otherwise `k * ln2_hi + (f - (hfsq - (s * (hfsq + R) + k * ln2_lo)))` with
+ * x = 2^k * (1 + f), fdlibm's reduction and polynomial.
+ */
+export function log(x: number): number {
+  const special = splitExponent(x);
+  if (special !== undefined) return special;
+  const { hx } = exponentSplit;
   const i = (hx + 0x95f64) & 0x100000;
-  v = withHighWord(v, hx | (i ^ 0x3ff00000)); // normalize x or x/2
-  k += i >> 20;
+  const v = withHighWord(exponentSplit.v, hx | (i ^ 0x3ff00000)); // normalize x or x/2
+  const k = exponentSplit.k + (i >> 20);
   const f = v - 1;
   if ((0x000fffff & (2 + hx)) < 3) {
     // |f| < 2^-20

@@ -10,7 +10,7 @@
  * docs/known-differences.md).
  *
  */
-import { highWord, log, TWO54, withHighWord } from './log.js';
+import { exponentSplit, log, splitExponent, withHighWord } from './log.js';
 
 const IVLN10 = 4.34294481903251816668e-1; // 0x3FDBCB7B 1526E50E
 const LOG10_2HI = 3.01029995663611771306e-1; // 0x3FD34413 509F6000
@@ -21,23 +21,12 @@ const LOG10_2LO = 3.69423907715893078616e-13; // 0x3D59FEF3 11F12B36
  * 0 for 1; otherwise `y * log10_2lo + ivln10 * log(m)` plus `y * log10_2hi`, where x = 2^y * m.
  */
 export function log10(x: number): number {
-  let hx = highWord(x);
-  let k = 0;
-  let v = x;
-  if (hx < 0x00100000) {
-    // x < 2^-1022: zero, negative, subnormal (or a negative NaN)
-    if (v === 0) return Number.NEGATIVE_INFINITY;
-    if (hx < 0 || v !== v) return Number.NaN;
-    k -= 54;
-    v *= TWO54; // scale a subnormal up
-    hx = highWord(v);
-  }
-  if (hx >= 0x7ff00000) return v + v; // +Infinity or NaN
-  k += (hx >> 20) - 1023;
+  const special = splitExponent(x);
+  if (special !== undefined) return special;
+  const { k, hx } = exponentSplit;
   const i = k < 0 ? 1 : 0;
-  hx = (hx & 0x000fffff) | ((0x3ff - i) << 20);
   const y = k + i;
-  const m = withHighWord(v, hx);
+  const m = withHighWord(exponentSplit.v, hx | ((0x3ff - i) << 20));
   const z = y * LOG10_2LO + IVLN10 * log(m);
   return z + y * LOG10_2HI;
 }

@@ -3,21 +3,12 @@
  * default and in compat mode. Expected rows follow from the original's source (lists indexed by
  * row, Python's negative indexing) on the 40-row edge-stepwise-identity dataset.
  */
-import { alignedData, DataError, type AlignedData } from '@omega-ta/arrow-schemas';
+import { alignedData, type AlignedData } from '@omega-ta/arrow-schemas';
 import { loadDataset } from '@omega-ta/golden';
 import { describe, expect, it } from 'vitest';
 import { CandleSet } from './candle-set.js';
 import { SymbolDataSlice } from './slice.js';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DataError);
-    return (e as DataError).code;
-  }
-  throw new Error('expected a DataError');
-}
+import { dataErrorCode } from './test-support.js';
 
 const data: AlignedData = alignedData(loadDataset('edge-stepwise-identity'));
 const H1 = data.timeframes.H1!.bid!;
@@ -48,8 +39,8 @@ describe('get / seriesRef / timeframe', () => {
   });
 
   it('rejects an unknown compat value', () => {
-    expect(codeOf(() => new SymbolDataSlice(data, 0, { compat: 'yes' as never }))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => new CandleSet(data, { compat: 'yes' as never }))).toBe('INVALID_ARGUMENT');
+    expect(dataErrorCode(() => new SymbolDataSlice(data, 0, { compat: 'yes' as never }))).toBe('INVALID_ARGUMENT');
+    expect(dataErrorCode(() => new CandleSet(data, { compat: 'yes' as never }))).toBe('INVALID_ARGUMENT');
   });
 });
 
@@ -71,26 +62,26 @@ describe('getSlice / getCandleAt / getLookback', () => {
   });
 
   it('throw LOOKAHEAD for any row after the current index or a negative one', () => {
-    expect(codeOf(() => s.getSlice(2, 11))).toBe('LOOKAHEAD');
-    expect(codeOf(() => s.getSlice(10, 12))).toBe('LOOKAHEAD');
-    expect(codeOf(() => s.getSlice(-3, 2))).toBe('LOOKAHEAD');
-    expect(codeOf(() => s.getCandleAt(10))).toBe('LOOKAHEAD');
-    expect(codeOf(() => s.getCandleAt(-1))).toBe('LOOKAHEAD');
+    expect(dataErrorCode(() => s.getSlice(2, 11))).toBe('LOOKAHEAD');
+    expect(dataErrorCode(() => s.getSlice(10, 12))).toBe('LOOKAHEAD');
+    expect(dataErrorCode(() => s.getSlice(-3, 2))).toBe('LOOKAHEAD');
+    expect(dataErrorCode(() => s.getCandleAt(10))).toBe('LOOKAHEAD');
+    expect(dataErrorCode(() => s.getCandleAt(-1))).toBe('LOOKAHEAD');
     const compat = new SymbolDataSlice(data, 9, { compat: 'original' });
-    expect(codeOf(() => compat.getCandleAt(-1))).toBe('LOOKAHEAD'); // no original equivalent: safe in both modes
-    expect(codeOf(() => compat.getSlice(0, 11))).toBe('LOOKAHEAD');
+    expect(dataErrorCode(() => compat.getCandleAt(-1))).toBe('LOOKAHEAD'); // no original equivalent: safe in both modes
+    expect(dataErrorCode(() => compat.getSlice(0, 11))).toBe('LOOKAHEAD');
   });
 
   it('throw OUT_OF_RANGE / INVALID_ARGUMENT / MISSING_COLUMN for the rest', () => {
-    expect(codeOf(() => s.getLookback(11))).toBe('OUT_OF_RANGE');
-    expect(codeOf(() => s.getLookback(-1))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => s.getSlice(5, 3))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => s.getSlice(0.5, 3))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => s.getCandleAt(1, { timeframe: 'W1' }))).toBe('MISSING_COLUMN');
-    expect(codeOf(() => s.getCandleAt(1, { side: 'ask' }))).toBe('MISSING_COLUMN'); // H1 has no ask side
+    expect(dataErrorCode(() => s.getLookback(11))).toBe('OUT_OF_RANGE');
+    expect(dataErrorCode(() => s.getLookback(-1))).toBe('INVALID_ARGUMENT');
+    expect(dataErrorCode(() => s.getSlice(5, 3))).toBe('INVALID_ARGUMENT');
+    expect(dataErrorCode(() => s.getSlice(0.5, 3))).toBe('INVALID_ARGUMENT');
+    expect(dataErrorCode(() => s.getCandleAt(1, { timeframe: 'W1' }))).toBe('MISSING_COLUMN');
+    expect(dataErrorCode(() => s.getCandleAt(1, { side: 'ask' }))).toBe('MISSING_COLUMN'); // H1 has no ask side
     const past = new SymbolDataSlice(data, 45);
-    expect(codeOf(() => past.getCandleAt(41))).toBe('OUT_OF_RANGE');
-    expect(codeOf(() => past.getLookback(3))).toBe('OUT_OF_RANGE');
+    expect(dataErrorCode(() => past.getCandleAt(41))).toBe('OUT_OF_RANGE');
+    expect(dataErrorCode(() => past.getLookback(3))).toBe('OUT_OF_RANGE');
   });
 });
 
@@ -101,7 +92,7 @@ describe("compat 'original': negative indices as in Python", () => {
     s.setIndex(-N);
     expect(s.latest('H1')!.row).toBe(0);
     s.setIndex(-N - 1);
-    expect(codeOf(() => s.latest('H1'))).toBe('OUT_OF_RANGE');
+    expect(dataErrorCode(() => s.latest('H1'))).toBe('OUT_OF_RANGE');
     expect(s.latest('W1')).toBeNull();
   });
 
@@ -130,16 +121,16 @@ describe("compat 'original': negative indices as in Python", () => {
 
   it('maxlen errors: a negative length throws INVALID_ARGUMENT unless history() has no series', () => {
     const s = new SymbolDataSlice(data, 5, { compat: 'original' });
-    expect(codeOf(() => s.history('H1', 'bid', -1))).toBe('INVALID_ARGUMENT');
+    expect(dataErrorCode(() => s.history('H1', 'bid', -1))).toBe('INVALID_ARGUMENT');
     expect(s.history('W1', 'bid', -1).length).toBe(0);
-    expect(codeOf(() => s.historyView('W1', 'bid', -1))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => s.history('H1', 'bid', 1.5))).toBe('INVALID_ARGUMENT');
+    expect(dataErrorCode(() => s.historyView('W1', 'bid', -1))).toBe('INVALID_ARGUMENT');
+    expect(dataErrorCode(() => s.history('H1', 'bid', 1.5))).toBe('INVALID_ARGUMENT');
   });
 
   it('set_index past the start throws OUT_OF_RANGE and keeps the index (IndexError)', () => {
     const s = new SymbolDataSlice(data, -N - 2, { compat: 'original' });
     s.history('H1', 'bid', 3);
-    expect(codeOf(() => s.setIndex(-N - 1))).toBe('OUT_OF_RANGE');
+    expect(dataErrorCode(() => s.setIndex(-N - 1))).toBe('OUT_OF_RANGE');
     expect(s.index).toBe(-N - 2);
   });
 });
@@ -152,8 +143,8 @@ describe('CandleSet', () => {
     expect(set.getLatest('H1', 9)).toBe(s.latest('H1'));
     expect(set.getLatest('W1', 3)).toBeNull();
     expect(set.getLatest('H1', 3, 'ask')).toBeNull();
-    expect(codeOf(() => set.getLatest('H1', 10))).toBe('LOOKAHEAD');
-    expect(codeOf(() => set.getLatest('H1', -1))).toBe('LOOKAHEAD');
+    expect(dataErrorCode(() => set.getLatest('H1', 10))).toBe('LOOKAHEAD');
+    expect(dataErrorCode(() => set.getLatest('H1', -1))).toBe('LOOKAHEAD');
     expect(set.getAll('H1').rows).toEqual({ start: 0, end: 10 });
     s.setIndex(10);
     expect(set.getLatest('H1', 10)!.row).toBe(10);
@@ -162,15 +153,15 @@ describe('CandleSet', () => {
 
   it('from data: a fixed horizon, or none (a dataset accessor, as the original)', () => {
     const fixed = new CandleSet(data, { horizon: 4 });
-    expect(codeOf(() => fixed.getLatest('H1', 5))).toBe('LOOKAHEAD');
+    expect(dataErrorCode(() => fixed.getLatest('H1', 5))).toBe('LOOKAHEAD');
     expect(fixed.getAll('H1').length).toBe(5);
-    expect(codeOf(() => new CandleSet(data, { horizon: -1 }))).toBe('LOOKAHEAD');
+    expect(dataErrorCode(() => new CandleSet(data, { horizon: -1 }))).toBe('LOOKAHEAD');
     const all = new CandleSet(data);
     expect(all.horizon).toBe(Number.POSITIVE_INFINITY);
     expect(all.getAll('H1').length).toBe(N);
     expect(all.getLatest('H1', N)).toBeNull();
-    expect(codeOf(() => all.getLatest('H1', -1))).toBe('LOOKAHEAD');
-    expect(codeOf(() => all.getLatest('H1', 1.5))).toBe('INVALID_ARGUMENT');
+    expect(dataErrorCode(() => all.getLatest('H1', -1))).toBe('LOOKAHEAD');
+    expect(dataErrorCode(() => all.getLatest('H1', 1.5))).toBe('INVALID_ARGUMENT');
   });
 
   it("compat 'original': negative indices from the end, every row, IndexError as OUT_OF_RANGE", () => {
@@ -179,7 +170,7 @@ describe('CandleSet', () => {
     expect(set.getLatest('H1', -1)!.row).toBe(N - 1);
     expect(set.getLatest('H1', 30)!.row).toBe(30);
     expect(set.getLatest('H1', N)).toBeNull();
-    expect(codeOf(() => set.getLatest('H1', -N - 1))).toBe('OUT_OF_RANGE');
+    expect(dataErrorCode(() => set.getLatest('H1', -N - 1))).toBe('OUT_OF_RANGE');
     expect(set.getAll('H1').length).toBe(N);
     expect(new CandleSet(data, { compat: 'original' }).getAll('H4', 'mid' as never).side).toBe('ask');
   });

@@ -1,17 +1,8 @@
-import { alignedData, alignedFromCandles, DataError, type AlignedData } from '@omega-ta/arrow-schemas';
+import { alignedData, alignedFromCandles, type AlignedData } from '@omega-ta/arrow-schemas';
 import { loadDataset } from '@omega-ta/golden';
 import { describe, expect, it } from 'vitest';
 import { SymbolDataSlice } from './slice.js';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DataError);
-    return (e as DataError).code;
-  }
-  throw new Error('expected a DataError');
-}
+import { dataErrorCode } from './test-support.js';
 
 const stepwise: AlignedData = alignedData(loadDataset('edge-stepwise-identity'));
 
@@ -68,9 +59,9 @@ describe('history', () => {
     expect(w.at(-1)).toBe(s.latest('H1'));
     expect(w.at(0)!.row).toBe(6);
     expect(w.toArray()).toEqual([...w]);
-    expect(codeOf(() => w.at(4))).toBe('OUT_OF_RANGE');
-    expect(codeOf(() => w.at(-5))).toBe('OUT_OF_RANGE');
-    expect(codeOf(() => w.at(0.5))).toBe('OUT_OF_RANGE');
+    expect(dataErrorCode(() => w.at(4))).toBe('OUT_OF_RANGE');
+    expect(dataErrorCode(() => w.at(-5))).toBe('OUT_OF_RANGE');
+    expect(dataErrorCode(() => w.at(0.5))).toBe('OUT_OF_RANGE');
   });
 
   it('is shorter at the start, empty for length 0 or an absent timeframe, and never reaches past the index', () => {
@@ -127,13 +118,13 @@ describe('history', () => {
 
 describe('rejected arguments (never future data)', () => {
   it('rejects a negative index (LOOKAHEAD) and a non-integer one (INVALID_ARGUMENT), keeping the state', () => {
-    expect(codeOf(() => new SymbolDataSlice(stepwise, -1))).toBe('LOOKAHEAD');
-    expect(codeOf(() => new SymbolDataSlice(stepwise, 1.5))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => new SymbolDataSlice(stepwise, Number.NaN))).toBe('INVALID_ARGUMENT');
+    expect(dataErrorCode(() => new SymbolDataSlice(stepwise, -1))).toBe('LOOKAHEAD');
+    expect(dataErrorCode(() => new SymbolDataSlice(stepwise, 1.5))).toBe('INVALID_ARGUMENT');
+    expect(dataErrorCode(() => new SymbolDataSlice(stepwise, Number.NaN))).toBe('INVALID_ARGUMENT');
     const s = new SymbolDataSlice(stepwise, 4);
     const v = s.historyView('H1', 'bid', 3);
-    expect(codeOf(() => s.setIndex(-1))).toBe('LOOKAHEAD');
-    expect(codeOf(() => s.setIndex(Number.POSITIVE_INFINITY))).toBe('INVALID_ARGUMENT');
+    expect(dataErrorCode(() => s.setIndex(-1))).toBe('LOOKAHEAD');
+    expect(dataErrorCode(() => s.setIndex(Number.POSITIVE_INFINITY))).toBe('INVALID_ARGUMENT');
     expect(s.index).toBe(4);
     s.setIndex(5); // the cache survived the rejected calls
     expect(v.rows).toEqual({ start: 3, end: 6 });
@@ -141,9 +132,9 @@ describe('rejected arguments (never future data)', () => {
 
   it('rejects a negative or non-integer length (INVALID_ARGUMENT), also for an absent timeframe', () => {
     const s = new SymbolDataSlice(stepwise, 4);
-    expect(codeOf(() => s.history('H1', 'bid', -1))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => s.historyView('H1', 'bid', -1))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => s.history('W1', 'bid', -1))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => s.history('H1', 'bid', 2.5))).toBe('INVALID_ARGUMENT');
+    expect(dataErrorCode(() => s.history('H1', 'bid', -1))).toBe('INVALID_ARGUMENT');
+    expect(dataErrorCode(() => s.historyView('H1', 'bid', -1))).toBe('INVALID_ARGUMENT');
+    expect(dataErrorCode(() => s.history('W1', 'bid', -1))).toBe('INVALID_ARGUMENT');
+    expect(dataErrorCode(() => s.history('H1', 'bid', 2.5))).toBe('INVALID_ARGUMENT');
   });
 });

@@ -1,4 +1,5 @@
 import type { Ohlcv } from '../series.js';
+import { ewmWithStep } from './ewm.js';
 import { fullWindow } from './window.js';
 
 /**
@@ -67,24 +68,7 @@ export function zscore(table: Ohlcv, params: Readonly<Record<string, number>>): 
  */
 function ema(x: ArrayLike<number>, period: number): number[] {
   const alpha = 2 / (period + 1);
-  const out: number[] = [];
-  let value = Number.NaN;
-  let missing = 0;
-  for (let i = 0; i < x.length; i += 1) {
-    const v = x[i]!;
-    if (!Number.isFinite(v)) {
-      missing += 1;
-    } else if (Number.isNaN(value)) {
-      value = v;
-      missing = 0;
-    } else {
-      const w = (1 - alpha) ** (missing + 1);
-      value += (alpha / (w + alpha)) * (v - value);
-      missing = 0;
-    }
-    out.push(value);
-  }
-  return out;
+  return ewmWithStep(x, alpha, (value, v, w) => value + (alpha / (w + alpha)) * (v - value));
 }
 
 /** Z-score against the span EMA of the closes. */

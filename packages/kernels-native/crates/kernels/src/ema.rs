@@ -28,16 +28,13 @@ pub fn ema(close: &[f64], period: usize, out: &mut [f64]) -> Result<(), KernelEr
 #[cfg(test)]
 mod tests {
     use super::ema;
-    use crate::test_support::assert_bits;
-    use crate::KernelError;
+    use crate::test_support::{assert_bits, assert_rejects_bad_arguments, run_series};
 
     const NAN: f64 = f64::NAN;
     const INF: f64 = f64::INFINITY;
 
     fn run(x: &[f64], period: usize) -> Vec<f64> {
-        let mut out = vec![-1.0; x.len()];
-        ema(x, period, &mut out).expect("valid arguments");
-        out
+        run_series(ema, x, period)
     }
 
     #[test]
@@ -91,19 +88,7 @@ mod tests {
 
     #[test]
     fn rejects_bad_arguments_without_writing() {
-        let mut out = [5.0; 2];
-        assert_eq!(
-            ema(&[1.0, 2.0], 0, &mut out),
-            Err(KernelError::InvalidPeriod { period: 0 })
-        );
-        assert_eq!(
-            ema(&[1.0, 2.0, 3.0], 2, &mut out),
-            Err(KernelError::LengthMismatch {
-                input: 3,
-                output: 2
-            })
-        );
-        assert_bits(&out, &[5.0; 2]);
+        assert_rejects_bad_arguments(ema);
     }
 
     #[test]

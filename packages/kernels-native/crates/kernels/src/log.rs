@@ -8,7 +8,7 @@
 //! the last ulp.
 
 // fdlibm's constants, given by their bits (the decimal literals of fdlibm round to these).
-pub(crate) const TWO54: f64 = f64::from_bits(0x4350_0000_0000_0000);
+const TWO54: f64 = f64::from_bits(0x4350_0000_0000_0000);
 const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);
 const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76);
 const LG1: f64 = f64::from_bits(0x3fe5_5555_5555_5593);
@@ -27,7 +27,7 @@ const THIRD: f64 = 1.0 / 3.0;
     reason = "fdlibm reads the high word of a double as a signed 32-bit integer"
 )]
 /// The high 32-bit word of a double (sign, exponent, top of the mantissa).
-pub(crate) fn high_word(x: f64) -> i32 {
+fn high_word(x: f64) -> i32 {
     (x.to_bits() >> 32) as u32 as i32
 }
 
@@ -40,6 +40,46 @@ pub(crate) fn with_high_word(x: f64, hi: i32) -> f64 {
     f64::from_bits((u64::from(hi as u32) << 32) | (x.to_bits() & 0xffff_ffff))
 }
 
+/// `x = 2^k * m` as fdlibm's `log` and `log10` first split it, for a positive normal or
+/// subnormal `x` (a subnormal is scaled up by 2^54 first).
+pub(crate) struct ExponentSplit {
+    /// The unbiased binary exponent `k`.
+    pub(crate) k: i32,
+    /// The top 20 bits of the mantissa (the high word without sign and exponent).
+    pub(crate) hx: i32,
+    /// `x`, or `x * 2^54` for a subnormal: the double whose high word is rewritten next.
+    pub(crate) v: f64,
+}
+
+/// fdlibm's argument reduction shared by [`log`] and `log10`: `Err` holds the result of the
+/// special cases (`-inf` for `±0`, NaN for negative numbers and NaN, `+inf` for `+inf`).
+pub(crate) fn split_exponent(x: f64) -> Result<ExponentSplit, f64> {
+    let mut hx = high_word(x);
+    let mut k = 0_i32;
+    let mut v = x;
+    if hx < 0x0010_0000 {
+        // x < 2^-1022: zero, negative, subnormal (or a negative NaN)
+        if v == 0.0 {
+            return Err(f64::NEG_INFINITY);
+        }
+        if hx < 0 || v.is_nan() {
+            return Err(f64::NAN);
+        }
+        k -= 54;
+        v *= TWO54; // scale a subnormal up
+        hx = high_word(v);
+    }
+    if hx >= 0x7ff0_0000 {
+        return Err(v + v); // +inf or NaN
+    }
+    k += (hx >> 20) - 1023;
+    Ok(ExponentSplit {
+        k,
+        hx: hx & 0x000f_ffff,
+        v,
+    })
+}
+
 /// `ln(x)`: `-inf` for `±0`, NaN for negative numbers and NaN, `+inf` for `+inf`, exactly 0 for
 /// 1; otherwise fdlibm's reduction `x = 2^k * (1 + f)` and its polynomial in `s = f / (2 + f)`.
 #[allow(
@@ -47,26 +87,10 @@ pub(crate) fn with_high_word(x: f64, hi: i32) -> f64 {
     reason = "fdlibm's names, kept for comparison"
 )]
 pub(crate) fn log(x: f64) -> f64 {
-    let mut hx = high_word(x);
-    let mut k = 0_i32;
-    let mut v = x;
-    if hx < 0x0010_0000 {
-        // x < 2^-1022: zero, negative, subnormal (or a negative NaN)
-        if v == 0.0 {
-            return f64::NEG_INFINITY;
-        }
-        if hx < 0 || v.is_nan() {
-            return f64::NAN;
-        }
-        k -= 54;
-        v *= TWO54; // scale a subnormal up
-        hx = high_word(v);
-    }
-    if hx >= 0x7ff0_0000 {
-        return v + v; // +inf or NaN
-    }
-    k += (hx >> 20) - 1023;
-    hx &= 0x000f_ffff;
+    let ExponentSplit { mut k, hx, mut v } = match split_exponent(x) {
+        Ok(split) => split,
+        Err(special) => return special,
+    };
     let i = (hx + 0x95f64) & 0x0010_0000;
     v = with_high_word(v, hx | (i ^ 0x3ff0_0000)); // normalize x or x/2
     k += i >> 20;

@@ -7,7 +7,7 @@
 //! two backends must agree to the bit. Error below 1 ulp; against numpy the result can differ in
 //! the last 1-2 ulps.
 
-use crate::log::{high_word, log, with_high_word, TWO54};
+use crate::log::{log, split_exponent, with_high_word, ExponentSplit};
 
 // fdlibm's constants, given by their bits (the decimal literals of fdlibm round to these).
 const IVLN10: f64 = f64::from_bits(0x3fdb_cb7b_1526_e50e);
@@ -21,29 +21,13 @@ const LOG10_2LO: f64 = f64::from_bits(0x3d59_fef3_11f1_2b36);
     reason = "fdlibm's names, kept for comparison"
 )]
 pub(crate) fn log10(x: f64) -> f64 {
-    let mut hx = high_word(x);
-    let mut k = 0_i32;
-    let mut v = x;
-    if hx < 0x0010_0000 {
-        // x < 2^-1022: zero, negative, subnormal (or a negative NaN)
-        if v == 0.0 {
-            return f64::NEG_INFINITY;
-        }
-        if hx < 0 || v.is_nan() {
-            return f64::NAN;
-        }
-        k -= 54;
-        v *= TWO54; // scale a subnormal up
-        hx = high_word(v);
-    }
-    if hx >= 0x7ff0_0000 {
-        return v + v; // +inf or NaN
-    }
-    k += (hx >> 20) - 1023;
+    let ExponentSplit { k, hx, v } = match split_exponent(x) {
+        Ok(split) => split,
+        Err(special) => return special,
+    };
     let i = i32::from(k < 0);
-    hx = (hx & 0x000f_ffff) | ((0x3ff - i) << 20);
     let y = f64::from(k + i);
-    let m = with_high_word(v, hx);
+    let m = with_high_word(v, hx | ((0x3ff - i) << 20));
     let z = y * LOG10_2LO + IVLN10 * log(m);
     z + y * LOG10_2HI
 }

@@ -51,24 +51,13 @@ pub fn zscore_ema(
 #[cfg(test)]
 mod tests {
     use super::{zscore, zscore_ema};
+    use crate::test_support::{assert_bits, run_series};
     use crate::KernelError;
 
     const NAN: f64 = f64::NAN;
 
-    fn assert_bits(actual: &[f64], expected: &[f64]) {
-        assert_eq!(actual.len(), expected.len());
-        for (i, (a, e)) in actual.iter().zip(expected).enumerate() {
-            assert!(
-                a.to_bits() == e.to_bits() || (a.is_nan() && e.is_nan()),
-                "index {i}: got {a:?}, expected {e:?}"
-            );
-        }
-    }
-
     fn run(x: &[f64], window: usize) -> Vec<f64> {
-        let mut out = vec![-1.0; x.len()];
-        zscore(x, window, &mut out).expect("valid arguments");
-        out
+        run_series(zscore, x, window)
     }
 
     fn run_ema(x: &[f64], window: usize, ema_period: usize) -> Vec<f64> {
