@@ -1,13 +1,16 @@
-// computeMany on 1 vs 2 threads, and the sync loop, for S symbols × 10 indicators (not a test).
-// `pnpm --filter @omega-ta/benchmarks bench:many [--symbols 100] [--bars 20000] [--shared]`.
-// Wall time per batch, median of 5: computeMany includes thread start-up (its threads live for
-// one call); ComputePool reuses its threads (started before the timing).
+// computeMany / ComputePool on 1 vs 2 threads, and the sync loop, for S symbols × 10 indicators
+// (not a test). `pnpm --filter @omega-ta/benchmarks bench:many [--symbols 100] [--bars 20000] [--shared] [--runs 7]`.
+// Wall time per batch, median of the runs. ComputePool: both pools are started (start-up timed
+// on its own) and warmed with one full batch first, then their runs alternate (1, 2, 1, 2, …) so
+// that other load on the machine hits both alike; the ratio is 1-thread / 2-thread time.
+// One-shot computeMany includes its threads' start-up (they live for one call).
 import { callOriginal, ComputePool, computeMany, IndicatorCache, shareAlignedData } from '@omega-ta/indicator-cache';
 import { randomWalk } from './data.mjs';
 
 const arg = (name, fallback) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
 const symbols = arg('--symbols', 100);
 const bars = arg('--bars', 20_000);
+const runs = arg('--runs', 7);
 const shared = process.argv.includes('--shared');
 
 const time = Float64Array.from({ length: bars }, (_, i) => i * 60_000);
@@ -21,28 +24,44 @@ const INDICATORS = [
 ];
 const requests = data.flatMap((d) => INDICATORS.map(([method, params]) => ({ data: d, method, tf: 'M1', side: 'bid', params })));
 
-async function median(run) {
-  const times = [];
-  for (let r = 0; r < 5; r += 1) {
-    const t0 = performance.now();
-    await run();
-    times.push(performance.now() - t0);
-  }
-  return times.sort((a, b) => a - b)[2];
+async function timed(run) {
+  const t0 = performance.now();
+  await run();
+  return performance.now() - t0;
 }
+const median = (times) => [...times].sort((a, b) => a - b)[times.length >> 1];
+const ms = (t) => `${t.toFixed(0)} ms`;
 
-console.log(`${symbols} symbols × ${INDICATORS.length} indicators, ${bars} bars${shared ? ', SharedArrayBuffer columns' : ''}`);
-const sync = await median(() => {
-  for (const d of data) {
-    const cache = new IndicatorCache(d);
-    for (const [method, params] of INDICATORS) callOriginal(cache, method, 'M1', 'bid', params);
-  }
-});
-console.log(`sync loop (main thread)   ${sync.toFixed(0)} ms`);
-for (const threads of [1, 2]) console.log(`computeMany, ${threads} thread${threads > 1 ? 's' : ' '}    ${(await median(() => computeMany(requests, { threads }))).toFixed(0)} ms`);
+console.log(`${symbols} symbols × ${INDICATORS.length} indicators, ${bars} bars${shared ? ', SharedArrayBuffer columns' : ''}, median of ${runs}`);
+const syncTimes = [];
+for (let r = 0; r < runs; r += 1) {
+  syncTimes.push(await timed(() => {
+    for (const d of data) {
+      const cache = new IndicatorCache(d);
+      for (const [method, params] of INDICATORS) callOriginal(cache, method, 'M1', 'bid', params);
+    }
+  }));
+}
+console.log(`sync loop (main thread)   ${ms(median(syncTimes))}`);
+
+const pools = new Map();
 for (const threads of [1, 2]) {
-  const pool = new ComputePool({ threads });
-  await pool.compute(requests.slice(0, threads));
-  console.log(`ComputePool, ${threads} thread${threads > 1 ? 's' : ' '}    ${(await median(() => pool.compute(requests))).toFixed(0)} ms`);
-  await pool.close();
+  let pool;
+  const startup = await timed(async () => {
+    pool = new ComputePool({ threads });
+    await pool.compute(data.slice(0, threads).map((d) => ({ data: d, method: 'ema', tf: 'M1', side: 'bid', params: { period: 2 } })));
+  });
+  console.log(`ComputePool, ${threads} thread${threads > 1 ? 's' : ' '} start-up   ${ms(startup)}`);
+  await pool.compute(requests);
+  pools.set(threads, { pool, times: [] });
+}
+for (let r = 0; r < runs; r += 1) for (const p of pools.values()) p.times.push(await timed(() => p.pool.compute(requests)));
+for (const [threads, p] of pools) console.log(`ComputePool, ${threads} thread${threads > 1 ? 's' : ' '}    ${ms(median(p.times))}`);
+console.log(`ComputePool 1 / 2 threads: ${(median(pools.get(1).times) / median(pools.get(2).times)).toFixed(2)}x`);
+for (const { pool } of pools.values()) await pool.close();
+
+for (const threads of [1, 2]) {
+  const times = [];
+  for (let r = 0; r < runs; r += 1) times.push(await timed(() => computeMany(requests, { threads })));
+  console.log(`computeMany, ${threads} thread${threads > 1 ? 's' : ' '}    ${ms(median(times))} (with thread start-up)`);
 }

@@ -77,6 +77,9 @@ describe('computeMany', () => {
     const error: unknown = await computeMany(bad, { threads: 1 }).catch((e: unknown) => e);
     expect(isOmegaTaError(error) && error.code).toBe(ErrorCode.INVALID_PARAM);
     expect((error as Error).message).toMatch(/request 1 \(sma\): sma: period must be an integer >= 0/);
+    // Two failing symbols on two threads: both jobs run, the lower request index is reported.
+    const twoBad = [bad[0]!, { ...bad[1]!, data: symbol(1) }, bad[1]!];
+    await expect(computeMany(twoBad, { threads: 2 })).rejects.toThrow(/^computeMany: request 1 \(sma\)/);
     await expect(computeMany([{ data, method: 'hull', tf: 'D1', side: 'bid' }])).rejects.toMatchObject({ code: ErrorCode.UNSUPPORTED });
     await expect(computeMany([], { threads: 0 })).rejects.toMatchObject({ code: ErrorCode.INVALID_PARAM });
     expect(await computeMany([])).toEqual([]);

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AlignedData, CandleColumns } from '@omega-ta/arrow-schemas';
 import { ErrorCode, OmegaTaError } from '@omega-ta/kernel-interface';
-import type { ComputeRequest, Job, JobGroup, JobReply } from './compute-job.js';
+import type { ComputeRequest, Job, JobError, JobGroup, JobReply } from './compute-job.js';
 import { ORIGINAL_METHODS, type OriginalResult } from './original-methods.js';
 import type { IndicatorCacheOptions } from './types.js';
 
@@ -53,18 +53,34 @@ function rowsOf(data: AlignedData): number {
   return data.timestamp?.length ?? 0;
 }
 
-/** Splits the groups into `threads` jobs of similar work (largest first, each to the least loaded). */
+/** Chunks per thread: enough that a thread slowed by other load leaves its share to the others. */
+const CHUNKS_PER_THREAD = 8;
+
+/**
+ * Splits the groups into jobs of similar work, largest groups first (each job a few whole
+ * groups, about 1 / (threads × CHUNKS_PER_THREAD) of the total work), for the threads to take
+ * in turn as each becomes free.
+ */
 function planJobs(groups: readonly JobGroup[], threads: number, options: ComputeManyOptions): Job[] {
-  const jobs = Array.from({ length: threads }, () => ({ work: 0, groups: [] as JobGroup[] }));
   const cost = (g: JobGroup) => (rowsOf(g.data) + 1) * g.requests.length;
-  for (const group of [...groups].sort((a, b) => cost(b) - cost(a))) {
-    const job = jobs.reduce((least, j) => (j.work < least.work ? j : least));
-    job.groups.push(group);
-    job.work += cost(group);
-  }
+  const sorted = [...groups].sort((a, b) => cost(b) - cost(a));
+  const target = sorted.reduce((sum, g) => sum + cost(g), 0) / (threads * CHUNKS_PER_THREAD);
   // The IndicatorCache options only (plain data for postMessage).
   const { threads: _threads, ...cacheOptions } = options;
-  return jobs.filter((j) => j.groups.length > 0).map((j) => ({ options: cacheOptions, groups: j.groups }));
+  const jobs: Job[] = [];
+  let chunk: JobGroup[] = [];
+  let work = 0;
+  for (const group of sorted) {
+    chunk.push(group);
+    work += cost(group);
+    if (work >= target) {
+      jobs.push({ options: cacheOptions, groups: chunk });
+      chunk = [];
+      work = 0;
+    }
+  }
+  if (chunk.length > 0) jobs.push({ options: cacheOptions, groups: chunk });
+  return jobs;
 }
 
 /** One worker thread and the replies it owes, in the order of the jobs sent (it runs them in turn). */
@@ -131,17 +147,29 @@ export class ComputePool {
   async compute(requests: readonly ComputeRequest[]): Promise<OriginalResult[]> {
     const groups = groupRequests(requests);
     if (groups.length === 0) return [];
-    const jobs = planJobs(groups, Math.min(this.#threads.length, groups.length), this.#options);
-    const replies = await Promise.all(jobs.map((job, k) => this.#threads[k]!.run(job)));
+    const jobs = planJobs(groups, this.#threads.length, this.#options);
     const results = new Array<OriginalResult>(requests.length);
-    for (const reply of replies) {
-      if (!reply.ok) {
-        const { index, message, code, argument } = reply.error;
-        const text = `computeMany: request ${index} (${requests[index]!.method}): ${message}`;
-        if (code === undefined) throw new Error(text);
-        throw new OmegaTaError(code as ErrorCode, text, argument === undefined ? {} : { argument });
+    const failures: JobError[] = [];
+    let next = 0;
+    // Each thread takes the next job as soon as it has answered its last one (no thread idles
+    // while another still has a queue); after a failure no new job starts.
+    const drain = async (thread: PoolThread): Promise<void> => {
+      while (next < jobs.length && failures.length === 0) {
+        const reply = await thread.run(jobs[next++]!);
+        if (reply.ok) {
+          for (const [index, result] of reply.results) results[index] = result;
+        } else {
+          failures.push(reply.error);
+        }
       }
-      for (const [index, result] of reply.results) results[index] = result;
+    };
+    await Promise.all(this.#threads.slice(0, jobs.length).map(drain));
+    const failure = failures.reduce<JobError | undefined>((first, f) => (first === undefined || f.index < first.index ? f : first), undefined);
+    if (failure !== undefined) {
+      const { index, message, code, argument } = failure;
+      const text = `computeMany: request ${index} (${requests[index]!.method}): ${message}`;
+      if (code === undefined) throw new Error(text);
+      throw new OmegaTaError(code as ErrorCode, text, argument === undefined ? {} : { argument });
     }
     return results;
   }
@@ -156,8 +184,10 @@ export class ComputePool {
  * Computes many indicators for many symbols off the main thread: each request is
  * `callOriginal(new IndicatorCache(request.data, options), method, tf, side, params)`, the
  * requests of one data object on one thread sharing one cache. Resolves to the results in
- * request order, bitwise equal to the synchronous calls; rejects with the first failing
- * request's error (OmegaTaError with its code, the message naming the request).
+ * request order, bitwise equal to the synchronous calls; rejects with a failing request's error
+ * (OmegaTaError with its code, the message naming the request; the lowest index among the jobs
+ * run, as no job starts after a failure). The symbols are sent in chunks of similar work that each
+ * thread takes as it becomes free, so a thread slowed by other load does not hold up the batch.
  *
  * Columns backed by a SharedArrayBuffer ({@link shareAlignedData}) are shared with the threads,
  * other columns are copied to them once per call; results are transferred back, not copied.
