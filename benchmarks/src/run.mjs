@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// pnpm bench [--bars 50000,1000000] [--ops ema,sma] [--quick] [--json <file>] [--scaling] [--cpu-time]
+// pnpm bench [--bars 50000,1000000] [--ops ema,sma] [--quick] [--json <file>] [--scaling] [--cpu-time] [--in-process]
 // Times every registry indicator for omega-ta's implementations and the installed peers on the
 // same seeded bars in one run, prints per size a table with each implementation's speed-up over
 // the fastest pure-JavaScript peer and over the fastest peer of all, and optionally writes the
@@ -7,6 +7,10 @@
 // --scaling: the linear-scaling check instead, omega-ta's two kernels at 1,000,000 and
 // 10,000,000 bars, ns/bar at each size and their ratio (1.00 = linear).
 // --cpu-time: samples are the process's CPU time instead of wall time (for a shared machine).
+// Each op at each size is measured in a child process of its own (this script with --child), so
+// the heap and GC state a peer leaves behind cannot slow the next measurement; --in-process
+// measures everything in this process instead (the old mode).
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +28,8 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     scaling: { type: 'boolean', default: false },
     'cpu-time': { type: 'boolean', default: false },
+    'in-process': { type: 'boolean', default: false },
+    child: { type: 'boolean', default: false },
   },
 });
 
@@ -33,43 +39,78 @@ const budget = { budgetMs: values.quick ? 100 : 400, minSamples: values.quick ? 
 const peers = values.scaling ? [] : await peerImpls();
 const kernels = values.scaling ? omegaImpls.filter((impl) => impl.name.startsWith('@omega-ta/kernels-')) : omegaImpls;
 
-for (const impl of [...kernels, ...peers]) {
-  if (impl.unavailable) console.log(`unavailable: ${impl.name}: ${impl.unavailable}`);
+if (!values.child) {
+  for (const impl of [...kernels, ...peers]) {
+    if (impl.unavailable) console.log(`unavailable: ${impl.name}: ${impl.unavailable}`);
+  }
 }
 
 const results = [];
 const fmt = (x, digits = 2) => (x === null || Number.isNaN(x) ? '—' : x.toFixed(digits));
 const speedup = (x) => (x === null ? '—' : `${fmt(x)}x`);
 
-for (const bars of sizes) {
+/** Measures every available implementation of one op on `bars` rows in this process. */
+function measureOp({ op, spec, params }, bars, table, arrays) {
+  const rows = [];
+  for (const impl of kernels) {
+    if (impl.unavailable) continue;
+    const call = impl.prepare({ op, spec, params }, table);
+    if (call !== null) rows.push({ impl: impl.name, ours: true, ...measure(call, budget) });
+  }
+  for (const impl of peers) {
+    if (impl.unavailable) continue;
+    const call = preparePeer(impl, op, arrays, params);
+    if (call !== null) rows.push({ impl: impl.name, pureJs: impl.pureJs, ...measure(call, budget) });
+  }
+  return rows;
+}
+
+/** The same measurement in a fresh node process (same node flags), its rows read from its stdout. */
+function measureOpInChild(op, bars) {
+  const flags = ['--child', '--ops', op, '--bars', String(bars)];
+  if (values.quick) flags.push('--quick');
+  if (values.scaling) flags.push('--scaling');
+  if (values['cpu-time']) flags.push('--cpu-time');
+  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1], ...flags], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`benchmark child for ${op} at ${bars} bars failed (exit ${child.status ?? child.signal})`);
+  return JSON.parse(child.stdout);
+}
+
+/** Prints one op's rows with their speed-ups over the fastest peers and records them in `results`. */
+function report(op, bars, rows) {
+  const peerRows = rows.filter((r) => !r.ours);
+  const fastest = (list) => (list.length === 0 ? null : Math.min(...list.map((r) => r.medianNs)));
+  const fastestJs = fastest(peerRows.filter((r) => r.pureJs));
+  const fastestAny = fastest(peerRows);
+  for (const r of rows) {
+    results.push({ op, impl: r.impl, bars, medianNs: r.medianNs, p25Ns: r.p25Ns, p75Ns: r.p75Ns, peakBytes: r.peakBytes });
+    const vsJs = fastestJs === null ? null : fastestJs / r.medianNs;
+    const vsAny = fastestAny === null ? null : fastestAny / r.medianNs;
+    console.log(
+      `${op.padEnd(20)}${r.impl.padEnd(42)}${fmt(r.medianNs / bars).padStart(10)}${`${fmt(r.p25Ns / bars)}–${fmt(r.p75Ns / bars)}`.padStart(18)}  ${speedup(vsJs).padStart(18)}  ${speedup(vsAny).padStart(14)}`,
+    );
+  }
+}
+
+if (values.child) {
+  const [bars] = values.scaling ? [Number(values.bars)] : sizes;
   const table = randomWalk(bars);
   const arrays = peers.length === 0 ? null : asArrays(table);
+  process.stdout.write(JSON.stringify(measureOp(ops[0], bars, table, arrays)));
+  process.exit(0);
+}
+
+for (const bars of sizes) {
+  const table = values['in-process'] ? randomWalk(bars) : null;
+  const arrays = table === null || peers.length === 0 ? null : asArrays(table);
   console.log(`\n${bars.toLocaleString('en-US')} bars (ns/bar: median [p25–p75]; speed-up = peer time / this time)`);
   console.log(`${'op'.padEnd(20)}${'implementation'.padEnd(42)}${'ns/bar'.padStart(10)}${'p25–p75'.padStart(18)}  vs fastest JS peer  vs fastest peer`);
-  for (const { op, spec, params } of ops) {
-    const rows = [];
-    for (const impl of kernels) {
-      if (impl.unavailable) continue;
-      const call = impl.prepare({ op, spec, params }, table);
-      if (call !== null) rows.push({ impl: impl.name, ours: true, ...measure(call, budget) });
-    }
-    for (const impl of peers) {
-      if (impl.unavailable) continue;
-      const call = preparePeer(impl, op, arrays, params);
-      if (call !== null) rows.push({ impl: impl.name, pureJs: impl.pureJs, ...measure(call, budget) });
-    }
-    const peerRows = rows.filter((r) => !r.ours);
-    const fastest = (list) => (list.length === 0 ? null : Math.min(...list.map((r) => r.medianNs)));
-    const fastestJs = fastest(peerRows.filter((r) => r.pureJs));
-    const fastestAny = fastest(peerRows);
-    for (const r of rows) {
-      results.push({ op, impl: r.impl, bars, medianNs: r.medianNs, p25Ns: r.p25Ns, p75Ns: r.p75Ns, peakBytes: r.peakBytes });
-      const vsJs = fastestJs === null ? null : fastestJs / r.medianNs;
-      const vsAny = fastestAny === null ? null : fastestAny / r.medianNs;
-      console.log(
-        `${op.padEnd(20)}${r.impl.padEnd(42)}${fmt(r.medianNs / bars).padStart(10)}${`${fmt(r.p25Ns / bars)}–${fmt(r.p75Ns / bars)}`.padStart(18)}  ${speedup(vsJs).padStart(18)}  ${speedup(vsAny).padStart(14)}`,
-      );
-    }
+  for (const o of ops) {
+    report(o.op, bars, table === null ? measureOpInChild(o.op, bars) : measureOp(o, bars, table, arrays));
   }
 }
 

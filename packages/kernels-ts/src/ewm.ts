@@ -68,9 +68,14 @@ export class EwmMean {
     this.oldWt = state[at + 1]!;
   }
 
-  /** Adds the next input (non-finite: missing) and returns the mean after it. */
+  /**
+   * Adds the next input (non-finite: missing) and returns the mean after it. The mean is stored
+   * once, on the path every row takes: a store only in the first-observation branch would be
+   * reached again at row 0 of the next series without V8 type feedback (the first call runs
+   * before V8 allocates feedback), which deoptimised the loop on every second call.
+   */
   push(raw: number): number {
-    const value = this.value;
+    let value = this.value;
     const observed = raw - raw === 0; // false for NaN and ±Infinity
     if (value === value) {
       const oldWt = this.oldWt * this.decay;
@@ -81,13 +86,14 @@ export class EwmMean {
           // skipping that division keeps every bit and takes it off the loop-carried path.
           const divisor = oldWt + this.alpha;
           const weighted = oldWt * value + this.alpha * raw;
-          this.value = divisor === 1 ? weighted : weighted / divisor;
+          value = divisor === 1 ? weighted : weighted / divisor;
         }
         this.oldWt = 1;
       }
     } else if (observed) {
-      this.value = raw;
+      value = raw;
     }
-    return this.value;
+    this.value = value;
+    return value;
   }
 }
