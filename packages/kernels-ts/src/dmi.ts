@@ -1,6 +1,6 @@
 import { bindKernel, dmi as spec } from '@omega-ta/kernel-interface';
 import { chunkEnd } from './chunks.js';
-import { EWM_STATE, EwmMean } from './ewm.js';
+import { ewmAlpha, ewmNextMean, ewmNextWeight, EWM_STATE, startEwm } from './ewm.js';
 import { trueRange } from './true-range.js';
 
 /**
@@ -12,7 +12,7 @@ import { trueRange } from './true-range.js';
  *   and after a gap);
  * - `atr = tr.ewm(alpha=1/period, adjust=False).mean()` over the true range
  *   ({@link trueRange}); pandas turns `alpha` into `com = (1 - alpha) / alpha` (computed in
- *   floating point, with `alpha = 1 / period`) and runs its ewm kernel ({@link EwmMean});
+ *   floating point, with `alpha = 1 / period`) and runs its ewm kernel ({@link ewmNextMean});
  * - `+DI = (100 * ewm(+DM)) / atr`, `-DI` likewise, in that order: 0/0 is NaN (flat bars) and
  *   x/0 is +Infinity;
  * - `dx = (|+DI - -DI| / (+DI + -DI)) * 100` (NaN where both DIs are 0), `adx = ewm(dx)` with the
@@ -35,7 +35,7 @@ export function dmiInto(
   const com = (1 - alpha) / alpha;
   // Four averages (atr, +DM, -DM, dx), then the previous bar's high, low and close.
   const state = new Float64Array(PREV_BAR + 3);
-  for (let k = 0; k < 4; k += 1) new EwmMean(com).save(state, k * EWM_STATE);
+  for (let k = 0; k < 4; k += 1) startEwm(state, k * EWM_STATE);
   state.fill(Number.NaN, PREV_BAR);
   for (let from = 0, to = 0; from < n; from = to) {
     to = chunkEnd(from, n);
@@ -63,36 +63,57 @@ function dmiRows(
   minusDi: Float64Array,
   adx: Float64Array,
 ): void {
-  const atr = new EwmMean(com);
-  const plusDm = new EwmMean(com);
-  const minusDm = new EwmMean(com);
-  const smoothDx = new EwmMean(com);
-  atr.restore(state, 0);
-  plusDm.restore(state, EWM_STATE);
-  minusDm.restore(state, 2 * EWM_STATE);
-  smoothDx.restore(state, 3 * EWM_STATE);
+  const alpha = ewmAlpha(com);
+  const decay = 1 - alpha;
+  let atr = state[0]!;
+  let atrWeight = state[1]!;
+  let plusDm = state[EWM_STATE]!;
+  let plusWeight = state[EWM_STATE + 1]!;
+  let minusDm = state[2 * EWM_STATE]!;
+  let minusWeight = state[2 * EWM_STATE + 1]!;
+  let adxMean = state[3 * EWM_STATE]!;
+  let adxWeight = state[3 * EWM_STATE + 1]!;
   let prevHigh = state[PREV_BAR]!;
   let prevLow = state[PREV_BAR + 1]!;
   let prevClose = state[PREV_BAR + 2]!;
   for (let i = from; i < to; i += 1) {
     const h = high[i]!;
     const l = low[i]!;
-    const a = atr.push(trueRange(h, l, prevClose));
+    const tr = trueRange(h, l, prevClose);
+    const nextAtr = ewmNextMean(atr, atrWeight, tr, alpha, decay);
+    atrWeight = ewmNextWeight(atr, atrWeight, tr, decay);
+    atr = nextAtr;
     const up = h - prevHigh;
     const down = prevLow - l;
-    const p = (100 * plusDm.push(up > down && up > 0 ? up : 0)) / a;
-    const m = (100 * minusDm.push(down > up && down > 0 ? down : 0)) / a;
+    const plus = up > down && up > 0 ? up : 0;
+    const minus = down > up && down > 0 ? down : 0;
+    const nextPlus = ewmNextMean(plusDm, plusWeight, plus, alpha, decay);
+    plusWeight = ewmNextWeight(plusDm, plusWeight, plus, decay);
+    plusDm = nextPlus;
+    const nextMinus = ewmNextMean(minusDm, minusWeight, minus, alpha, decay);
+    minusWeight = ewmNextWeight(minusDm, minusWeight, minus, decay);
+    minusDm = nextMinus;
+    const p = (100 * plusDm) / atr;
+    const m = (100 * minusDm) / atr;
+    const dx = (Math.abs(p - m) / (p + m)) * 100;
+    const nextAdx = ewmNextMean(adxMean, adxWeight, dx, alpha, decay);
+    adxWeight = ewmNextWeight(adxMean, adxWeight, dx, decay);
+    adxMean = nextAdx;
     plusDi[i] = p;
     minusDi[i] = m;
-    adx[i] = smoothDx.push((Math.abs(p - m) / (p + m)) * 100);
+    adx[i] = adxMean;
     prevHigh = h;
     prevLow = l;
     prevClose = close[i]!;
   }
-  atr.save(state, 0);
-  plusDm.save(state, EWM_STATE);
-  minusDm.save(state, 2 * EWM_STATE);
-  smoothDx.save(state, 3 * EWM_STATE);
+  state[0] = atr;
+  state[1] = atrWeight;
+  state[EWM_STATE] = plusDm;
+  state[EWM_STATE + 1] = plusWeight;
+  state[2 * EWM_STATE] = minusDm;
+  state[2 * EWM_STATE + 1] = minusWeight;
+  state[3 * EWM_STATE] = adxMean;
+  state[3 * EWM_STATE + 1] = adxWeight;
   state[PREV_BAR] = prevHigh;
   state[PREV_BAR + 1] = prevLow;
   state[PREV_BAR + 2] = prevClose;

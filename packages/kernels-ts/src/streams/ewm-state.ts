@@ -1,3 +1,4 @@
+import { ewmAlpha, ewmNextMean, ewmNextWeight } from '../ewm.js';
 import { ScalarState } from './scalar-state.js';
 
 const VALUE = 0;
@@ -5,10 +6,8 @@ const OLD_WT = 1;
 
 /**
  * One row of pandas 1.5.3 `ewm(com, adjust=False).mean()` at a time: the loop body of the batch
- * `ewmMeanInto` (../ewm.ts), the same operations in the same order (decay of `oldWt` on every row
- * after the first observation, the update skipped when x equals the value, the division by a
- * divisor of exactly 1 skipped, non-finite inputs missing). Starting from `value = NaN`,
- * `oldWt = 1` the first row needs no special case.
+ * `ewmMeanInto` (../ewm.ts, `ewmNextMean` and `ewmNextWeight`), so the same operations in the same
+ * order. Starting from `value = NaN`, `oldWt = 1` the first row needs no special case.
  */
 export class EwmState extends ScalarState {
   private readonly alpha: number;
@@ -16,7 +15,7 @@ export class EwmState extends ScalarState {
 
   constructor(com: number) {
     super([Number.NaN, 1]);
-    this.alpha = 1 / (1 + com);
+    this.alpha = ewmAlpha(com);
     this.decay = 1 - this.alpha;
   }
 
@@ -34,23 +33,11 @@ export class EwmState extends ScalarState {
   /** Consumes one value and returns the average at this row. */
   push(raw: number): number {
     const s = this.s;
-    const observed = raw - raw === 0; // false for NaN and ±Infinity
-    let value = s[VALUE]!;
-    if (value === value) {
-      let oldWt = s[OLD_WT]! * this.decay;
-      if (observed) {
-        if (value !== raw) {
-          const divisor = oldWt + this.alpha;
-          const weighted = oldWt * value + this.alpha * raw;
-          value = divisor === 1 ? weighted : weighted / divisor;
-        }
-        oldWt = 1;
-      }
-      s[OLD_WT] = oldWt;
-    } else if (observed) {
-      value = raw;
-    }
-    s[VALUE] = value;
-    return value;
+    const mean = s[VALUE]!;
+    const oldWt = s[OLD_WT]!;
+    s[OLD_WT] = ewmNextWeight(mean, oldWt, raw, this.decay);
+    const next = ewmNextMean(mean, oldWt, raw, this.alpha, this.decay);
+    s[VALUE] = next;
+    return next;
   }
 }

@@ -26,8 +26,9 @@ pub(crate) fn ewm_mean(x: &[f64], com: f64, out: &mut [f64]) {
 
 /// The state of [`ewm_mean`] for one observation at a time, so that kernels that smooth several
 /// series (rsi, macd, dmi) do it in one fused pass: the same operations in the same order, hence
-/// the same bits (`EwmMean` in `packages/kernels-ts/src/ewm.ts` is its twin). Before the first
-/// finite input the mean is NaN and `push` takes the input as it is (row 0 of pandas' loop).
+/// the same bits (`ewmNextMean` and `ewmNextWeight` in `packages/kernels-ts/src/ewm.ts` are its
+/// twin). Before the first finite input the mean is NaN and `push` takes the input as it is (row 0
+/// of pandas' loop).
 ///
 /// **Steady state.** After an observation the weight is reset to 1, so the next row's decayed
 /// weight is `1 * decay = decay` exactly and its divisor `decay + alpha`, the same every time;
