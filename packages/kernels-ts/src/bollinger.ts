@@ -1,5 +1,6 @@
 import { bindKernel, bollinger as spec } from '@omega-ta/kernel-interface';
 import { CHUNK_ROWS } from './chunks.js';
+import { zsqrt } from './rolling-var.js';
 import { signbit } from './sma.js';
 
 /**
@@ -136,7 +137,7 @@ function bandRows(
       else if (negatives === 0 && bandMid < 0) bandMid = 0;
       else if (negatives === nobs && bandMid > 0) bandMid = 0;
       const variance = sameRun >= nobs ? 0 : ssqdm / (nobs - 1);
-      const d = stdFactor * (variance < 0 ? 0 : Math.sqrt(variance));
+      const d = stdFactor * zsqrt(variance);
       bandUpper = bandMid + d;
       bandLower = bandMid - d;
     }

@@ -10,6 +10,12 @@ const SAME_RUN = 5;
 const LAST = 6;
 const VAR_STATE = 7;
 
+/** What {@link varRows} writes for row `i`: the variance, its {@link zsqrt}, or `x[i]` divided by that. */
+const VARIANCE = 0;
+const STD = 1;
+const OVER_STD = 2;
+type VarOutput = typeof VARIANCE | typeof STD | typeof OVER_STD;
+
 /**
  * pandas 1.5.3 `Series.rolling(window, min_periods=window).var()` (ddof=1) into `out`, bit for bit
  * (aggregations.pyx `roll_var` over a fixed window). The building block of every rolling standard
@@ -33,14 +39,31 @@ const VAR_STATE = 7;
  * gives NaN with ddof=1 anyway). Warm-up: outputs 0 … window-2 are NaN.
  */
 export function rollingVarInto(x: ArrayLike<number>, window: number, out: Float64Array): void {
+  rollingVarRows(x, window, out, VARIANCE);
+}
+
+/** {@link varRows} over all rows of `x`, chunked (see CHUNK_ROWS). */
+function rollingVarRows(x: ArrayLike<number>, window: number, out: Float64Array, output: VarOutput): void {
   const n = x.length;
   const state = new Float64Array(VAR_STATE);
   state[LAST] = Number.NaN;
-  for (let from = 0; from < n; from += CHUNK_ROWS) varRows(x, window, out, from, Math.min(from + CHUNK_ROWS, n), state);
+  for (let from = 0; from < n; from += CHUNK_ROWS) varRows(x, window, out, output, from, Math.min(from + CHUNK_ROWS, n), state);
 }
 
-/** Rows `from … to-1` of {@link rollingVarInto}, resuming from and saving into `state` (see CHUNK_ROWS). */
-function varRows(x: ArrayLike<number>, window: number, out: Float64Array, from: number, to: number, state: Float64Array): void {
+/**
+ * Rows `from … to-1` of {@link rollingVarInto}, resuming from and saving into `state` (see
+ * CHUNK_ROWS), each written as `output` says in the same loop (no second pass over the rows). The
+ * same algorithm as `rolling_var_map` in the native kernels crate, operation for operation.
+ */
+function varRows(
+  x: ArrayLike<number>,
+  window: number,
+  out: Float64Array,
+  output: VarOutput,
+  from: number,
+  to: number,
+  state: Float64Array,
+): void {
   let nobs = state[NOBS]!;
   let mean = state[MEAN]!;
   let ssqdm = state[SSQDM]!;
@@ -80,7 +103,7 @@ function varRows(x: ArrayLike<number>, window: number, out: Float64Array, from: 
     }
     let variance = Number.NaN;
     if (nobs >= window && nobs > 1) variance = sameRun >= nobs ? 0 : ssqdm / (nobs - 1);
-    out[i] = variance;
+    out[i] = output === VARIANCE ? variance : output === STD ? zsqrt(variance) : v / zsqrt(variance);
   }
   state[NOBS] = nobs;
   state[MEAN] = mean;
@@ -93,13 +116,24 @@ function varRows(x: ArrayLike<number>, window: number, out: Float64Array, from: 
 
 /**
  * pandas 1.5.3 `Series.rolling(window, min_periods=window).std()` (ddof=1) into `out`, bit for bit:
- * the square root of {@link rollingVarInto}, with pandas' `zsqrt` rule that a negative variance
- * (a rounding residue) gives +0 instead of NaN. NaN stays NaN; -0 stays -0 (`sqrt(-0)`).
+ * the {@link zsqrt} of {@link rollingVarInto}'s variance, row by row in the same loop.
  */
 export function rollingStdInto(x: ArrayLike<number>, window: number, out: Float64Array): void {
-  rollingVarInto(x, window, out);
-  for (let i = 0; i < out.length; i += 1) {
-    const v = out[i]!;
-    out[i] = v < 0 ? 0 : Math.sqrt(v);
-  }
+  rollingVarRows(x, window, out, STD);
+}
+
+/**
+ * `out[i] = x[i] / std[i]` with `std` = {@link rollingStdInto} of `x` (0/0 = NaN, x/0 = ±Infinity,
+ * NaN where the window is not full), computed in the variance's loop without a buffer for `std`.
+ */
+export function overRollingStdInto(x: ArrayLike<number>, window: number, out: Float64Array): void {
+  rollingVarRows(x, window, out, OVER_STD);
+}
+
+/**
+ * pandas' `zsqrt`: the square root of a variance, with +0 instead of NaN for a negative one (a
+ * rounding residue). NaN stays NaN; -0 stays -0 (`sqrt(-0)`).
+ */
+export function zsqrt(variance: number): number {
+  return variance < 0 ? 0 : Math.sqrt(variance);
 }

@@ -1,8 +1,9 @@
 use crate::{observed, PERIOD_MAX};
 
-/// pandas 1.5.3 `Series.rolling(window, min_periods=window).var()` (ddof=1) into `out`, bit for
-/// bit (aggregations.pyx `roll_var` over a fixed window), and **the same algorithm as
-/// `rollingVarInto` in `@omega-ta/kernels-ts` (`packages/kernels-ts/src/rolling-var.ts`),
+/// pandas 1.5.3 `Series.rolling(window, min_periods=window).var()` (ddof=1), bit for bit
+/// (aggregations.pyx `roll_var` over a fixed window), mapped row by row into `out`:
+/// `out[i] = finish(variance_i, x[i])`, in the same loop (no second pass over the rows). **The
+/// same algorithm as `varRows` in `@omega-ta/kernels-ts` (`packages/kernels-ts/src/rolling-var.ts`),
 /// operation for operation and in the same order**. Keep the two in step.
 ///
 /// - Welford's online mean and sum of squared deviations `ssqdm` with Kahan-style compensation
@@ -14,12 +15,17 @@ use crate::{observed, PERIOD_MAX};
 ///   (the compensation is kept);
 /// - variance `ssqdm / (nobs - 1)` when `nobs >= window` and `nobs > 1`, else NaN; exactly 0 when
 ///   the last `nobs` observations are all equal (pandas' consecutive-equal-values rule, counted
-///   over observations only). It can be a tiny negative number (see [`rolling_std`]);
+///   over observations only). It can be a tiny negative number (see [`zsqrt`]);
 /// - non-finite inputs are missing.
 ///
 /// For `window >= 2` and `out.len() == x.len()` (the callers check both); extra elements of the
 /// longer slice are left alone.
-pub(crate) fn rolling_var(x: &[f64], window: usize, out: &mut [f64]) {
+pub(crate) fn rolling_var_map(
+    x: &[f64],
+    window: usize,
+    out: &mut [f64],
+    finish: impl Fn(f64, f64) -> f64,
+) {
     let mut nobs: usize = 0;
     let mut welford = Welford::EMPTY;
     let mut same_run: usize = 0;
@@ -42,17 +48,7 @@ pub(crate) fn rolling_var(x: &[f64], window: usize, out: &mut [f64]) {
         if nobs >= window && nobs > 1 {
             variance = welford.variance(nobs, same_run);
         }
-        *slot = variance;
-    }
-}
-
-/// pandas 1.5.3 `Series.rolling(window, min_periods=window).std()` (ddof=1) into `out`: the
-/// square root of [`rolling_var`], with pandas' `zsqrt` rule that a negative variance (a rounding
-/// residue) gives `+0.0`. Same as `rollingStdInto` in `@omega-ta/kernels-ts`.
-pub(crate) fn rolling_std(x: &[f64], window: usize, out: &mut [f64]) {
-    rolling_var(x, window, out);
-    for v in out.iter_mut() {
-        *v = zsqrt(*v);
+        *slot = finish(variance, v);
     }
 }
 
@@ -160,10 +156,18 @@ pub(crate) fn as_f64(count: usize) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::{rolling_std, rolling_var};
+    use super::{rolling_var_map, zsqrt};
     use crate::test_support::assert_bits;
 
     const NAN: f64 = f64::NAN;
+
+    fn rolling_var(x: &[f64], window: usize, out: &mut [f64]) {
+        rolling_var_map(x, window, out, |variance, _| variance);
+    }
+
+    fn rolling_std(x: &[f64], window: usize, out: &mut [f64]) {
+        rolling_var_map(x, window, out, |variance, _| zsqrt(variance));
+    }
 
     fn run(f: fn(&[f64], usize, &mut [f64]), x: &[f64], window: usize) -> Vec<f64> {
         let mut out = vec![-1.0; x.len()];
