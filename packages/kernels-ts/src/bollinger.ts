@@ -1,5 +1,5 @@
 import { bindKernel, bollinger as spec } from '@omega-ta/kernel-interface';
-import { CHUNK_ROWS } from './chunks.js';
+import { chunkEnd } from './chunks.js';
 import { zsqrt } from './rolling-var.js';
 import { signbit } from './sma.js';
 
@@ -41,8 +41,9 @@ export function bollingerInto(
   const n = close.length;
   const state = new Float64Array(BAND_STATE);
   state[LAST] = Number.NaN;
-  for (let from = 0; from < n; from += CHUNK_ROWS) {
-    bandRows(close, period, stdFactor, upper, mid, lower, from, Math.min(from + CHUNK_ROWS, n), state);
+  for (let from = 0, to = 0; from < n; from = to) {
+    to = chunkEnd(from, n);
+    bandRows(close, period, stdFactor, upper, mid, lower, from, to, state);
   }
 }
 
@@ -97,7 +98,7 @@ function bandRows(
         const ts = sum + ys;
         sumCompRemove = ts - sum - ys;
         sum = ts;
-        if (signbit(leaving)) negatives -= 1;
+        negatives -= signbit(leaving) ? 1 : 0;
         if (nobs !== 0) {
           const prevMean = mean - varCompRemove;
           const yv = leaving - varCompRemove;
@@ -118,8 +119,8 @@ function bandRows(
       const ts = sum + ys;
       sumCompAdd = ts - sum - ys;
       sum = ts;
-      if (signbit(v)) negatives += 1;
-      sameRun = v === last ? sameRun + 1 : 1;
+      negatives += signbit(v) ? 1 : 0;
+      sameRun = (v === last ? sameRun : 0) + 1;
       last = v;
       const prevMean = mean - varCompAdd;
       const yv = v - varCompAdd;
@@ -133,9 +134,13 @@ function bandRows(
     let bandLower = Number.NaN;
     if (nobs >= period) {
       bandMid = sum / nobs;
+      // Both sign tests run on every row, so V8 has their type feedback before the first window
+      // of negative values (an untried compare there deoptimised the loop and sent it back to OSR).
+      const negativeMean = bandMid < 0;
+      const positiveMean = bandMid > 0;
       if (sameRun >= nobs) bandMid = last;
-      else if (negatives === 0 && bandMid < 0) bandMid = 0;
-      else if (negatives === nobs && bandMid > 0) bandMid = 0;
+      else if (negatives === 0 && negativeMean) bandMid = 0;
+      else if (negatives === nobs && positiveMean) bandMid = 0;
       const variance = sameRun >= nobs ? 0 : ssqdm / (nobs - 1);
       const d = stdFactor * zsqrt(variance);
       bandUpper = bandMid + d;

@@ -1,4 +1,4 @@
-import { CHUNK_ROWS } from './chunks.js';
+import { chunkEnd } from './chunks.js';
 
 /** Slots of {@link varRows}' running state between chunks. */
 const NOBS = 0;
@@ -47,7 +47,10 @@ function rollingVarRows(x: ArrayLike<number>, window: number, out: Float64Array,
   const n = x.length;
   const state = new Float64Array(VAR_STATE);
   state[LAST] = Number.NaN;
-  for (let from = 0; from < n; from += CHUNK_ROWS) varRows(x, window, out, output, from, Math.min(from + CHUNK_ROWS, n), state);
+  for (let from = 0, to = 0; from < n; from = to) {
+    to = chunkEnd(from, n);
+    varRows(x, window, out, output, from, to, state);
+  }
 }
 
 /**
@@ -92,7 +95,7 @@ function varRows(
     const v = x[i]!;
     if (v - v === 0) {
       nobs += 1;
-      sameRun = v === last ? sameRun + 1 : 1;
+      sameRun = (v === last ? sameRun : 0) + 1;
       last = v;
       const prevMean = mean - compAdd;
       const y = v - compAdd;
