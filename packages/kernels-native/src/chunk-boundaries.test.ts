@@ -4,19 +4,30 @@ import tsKernel from '@omega-ta/kernels-ts';
 import { loadNativeKernel } from './load.js';
 import { firstDifference, int, prng, randomSeries } from './test-helpers.js';
 
-// kernels-ts runs long series in chunks of 4096 rows (its CHUNK_ROWS), carrying each kernel's
-// running state from chunk to chunk; the native kernels run one loop. Series of a few chunks with
-// gaps, runs of equal values and sign changes across the chunk boundaries must give the same bits.
+// kernels-ts runs long series in chunks (its chunkEnd: 16 chunks of 64 rows, then 4096 rows each),
+// carrying each kernel's running state from chunk to chunk; the native kernels run one loop.
+// Series of a few chunks with gaps, runs of equal values and sign changes across the chunk
+// boundaries must give the same bits.
 const CHUNK_ROWS = 4096;
+const WARM_CHUNK_ROWS = 64;
+const WARM_ROWS = 16 * WARM_CHUNK_ROWS;
 const native = loadNativeKernel();
+
+/** The rows where kernels-ts starts a new chunk in a series of `length` rows. */
+function chunkBoundaries(length: number): number[] {
+  const boundaries: number[] = [];
+  for (let b = WARM_CHUNK_ROWS; b < length; b += b < WARM_ROWS ? WARM_CHUNK_ROWS : CHUNK_ROWS) boundaries.push(b);
+  return boundaries;
+}
 
 /** A random series of `length` rows whose rows around each chunk boundary are gaps, repeats or sign flips. */
 function seriesAcrossChunks(rand: () => number, length: number): Float64Array {
   const x = randomSeries(rand, length);
-  for (let boundary = CHUNK_ROWS; boundary < x.length; boundary += CHUNK_ROWS) {
+  for (const boundary of chunkBoundaries(length)) {
     const kind = rand();
-    const from = boundary - int(rand, 0, 40);
-    const to = Math.min(boundary + int(rand, 0, 40), x.length);
+    const reach = boundary <= WARM_ROWS ? 20 : 40;
+    const from = boundary - int(rand, 0, reach);
+    const to = Math.min(boundary + int(rand, 0, reach), x.length);
     for (let i = from; i < to; i += 1) x[i] = kind < 0.4 ? Number.NaN : kind < 0.8 ? x[from - 1]! : -x[i]!;
   }
   return x;

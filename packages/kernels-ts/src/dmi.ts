@@ -1,5 +1,5 @@
 import { bindKernel, dmi as spec } from '@omega-ta/kernel-interface';
-import { CHUNK_ROWS } from './chunks.js';
+import { chunkEnd } from './chunks.js';
 import { EWM_STATE, EwmMean } from './ewm.js';
 import { trueRange } from './true-range.js';
 
@@ -37,8 +37,9 @@ export function dmiInto(
   const state = new Float64Array(PREV_BAR + 3);
   for (let k = 0; k < 4; k += 1) new EwmMean(com).save(state, k * EWM_STATE);
   state.fill(Number.NaN, PREV_BAR);
-  for (let from = 0; from < n; from += CHUNK_ROWS) {
-    dmiRows(high, low, close, from, Math.min(from + CHUNK_ROWS, n), com, state, plusDi, minusDi, adx);
+  for (let from = 0, to = 0; from < n; from = to) {
+    to = chunkEnd(from, n);
+    dmiRows(high, low, close, from, to, com, state, plusDi, minusDi, adx);
   }
 }
 

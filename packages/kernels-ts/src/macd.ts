@@ -1,5 +1,5 @@
 import { bindKernel, macd as spec } from '@omega-ta/kernel-interface';
-import { CHUNK_ROWS } from './chunks.js';
+import { chunkEnd } from './chunks.js';
 import { EWM_STATE, EwmMean } from './ewm.js';
 
 /**
@@ -37,8 +37,9 @@ export function macdInto(
   new EwmMean(fastCom).save(state, 0);
   new EwmMean(slowCom).save(state, EWM_STATE);
   new EwmMean(signalCom).save(state, 2 * EWM_STATE);
-  for (let from = 0; from < n; from += CHUNK_ROWS) {
-    macdRows(x, from, Math.min(from + CHUNK_ROWS, n), fastCom, slowCom, signalCom, state, macd, signal, histogram);
+  for (let from = 0, to = 0; from < n; from = to) {
+    to = chunkEnd(from, n);
+    macdRows(x, from, to, fastCom, slowCom, signalCom, state, macd, signal, histogram);
   }
 }
 

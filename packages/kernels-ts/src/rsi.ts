@@ -1,5 +1,5 @@
 import { bindKernel, rsi as spec } from '@omega-ta/kernel-interface';
-import { CHUNK_ROWS } from './chunks.js';
+import { chunkEnd } from './chunks.js';
 import { EWM_STATE, EwmMean } from './ewm.js';
 
 /** 2^1023: below it, `v + |v|` cannot overflow. */
@@ -48,7 +48,10 @@ export function rsiInto(x: Float64Array, period: number, out: Float64Array): voi
   new EwmMean(com).save(state, 0);
   new EwmMean(com).save(state, EWM_STATE);
   state[2 * EWM_STATE] = Number.NaN;
-  for (let from = 0; from < n; from += CHUNK_ROWS) rsiRows(x, from, Math.min(from + CHUNK_ROWS, n), com, state, out);
+  for (let from = 0, to = 0; from < n; from = to) {
+    to = chunkEnd(from, n);
+    rsiRows(x, from, to, com, state, out);
+  }
 }
 
 /**
