@@ -1,4 +1,4 @@
-use crate::rolling_var::{equal_run_after, zsqrt, Welford};
+use crate::rolling_var::{equal_run_after, zsqrt, DeferredVariance, Welford};
 use crate::sma::KahanWindowSum;
 use crate::{check_lengths, observed, KernelError, PERIOD_MAX};
 
@@ -19,8 +19,9 @@ use crate::{check_lengths, observed, KernelError, PERIOD_MAX};
 /// pandas `roll_var`, then `zsqrt`); then `d = std_factor * std`, `upper = mid + d`,
 /// `lower = mid - d` (no fused multiply-add). The two states share no arithmetic, so their
 /// updates give the bits of the separate passes; run together, the short Kahan chain overlaps the
-/// long Welford chain (two divisions on the loop-carried mean per row). Non-finite inputs are
-/// missing; rows whose window holds fewer than `period` observations are NaN in all three outputs.
+/// long Welford chain (two divisions on the loop-carried mean per row), and each row's bands are
+/// written one row late (`DeferredVariance`), so its division and square root queue behind the
+/// chain's divisions. Non-finite inputs are missing; rows whose window holds fewer than `period` observations are NaN in all three outputs.
 ///
 /// Output: indices `0..period-1` are NaN.
 ///
@@ -57,8 +58,15 @@ pub fn bollinger(
     let mut welford = Welford::EMPTY;
     let mut same_run: usize = 0;
     let mut last = f64::NAN;
-    let rows = close.iter().zip(upper).zip(mid.iter_mut()).zip(lower);
-    for (i, (((&v, u), m), l)) in rows.enumerate() {
+    // Row i is written after row i + 1's updates (see `DeferredVariance`).
+    let mut held: Option<(f64, DeferredVariance)> = None;
+    let mut write = |row: usize, held: Option<(f64, DeferredVariance)>| {
+        let (u, m, l) = bands(held, std_factor);
+        upper[row] = u;
+        mid[row] = m;
+        lower[row] = l;
+    };
+    for (i, &v) in close.iter().enumerate() {
         if i >= period {
             let leaving = close[i - period];
             if observed(leaving) {
@@ -74,18 +82,33 @@ pub fn bollinger(
             same_run = equal_run_after(v, last, same_run);
             last = v;
         }
-        let (mut band_upper, mut band_mid, mut band_lower) = (f64::NAN, f64::NAN, f64::NAN);
-        if nobs >= period {
-            band_mid = sum.mean(nobs, same_run, last);
-            let d = std_factor * zsqrt(welford.variance(nobs, same_run));
-            band_upper = band_mid + d;
-            band_lower = band_mid - d;
+        if i > 0 {
+            write(i - 1, held);
         }
-        *u = band_upper;
-        *m = band_mid;
-        *l = band_lower;
+        held = (nobs >= period).then(|| {
+            let variance = DeferredVariance {
+                welford,
+                nobs,
+                same_run,
+            };
+            (sum.mean(nobs, same_run, last), variance)
+        });
+    }
+    if !close.is_empty() {
+        write(close.len() - 1, held);
     }
     Ok(())
+}
+
+/// `(upper, mid, lower)` of a row: `mid ± std_factor * zsqrt(variance)`, NaN for a row whose
+/// window is not full (`None`).
+#[inline]
+fn bands(row: Option<(f64, DeferredVariance)>, std_factor: f64) -> (f64, f64, f64) {
+    let Some((mid, held)) = row else {
+        return (f64::NAN, f64::NAN, f64::NAN);
+    };
+    let d = std_factor * zsqrt(held.variance());
+    (mid + d, mid, mid - d)
 }
 
 #[cfg(test)]

@@ -18,19 +18,26 @@ use crate::{observed, PERIOD_MAX};
 ///   over observations only). It can be a tiny negative number (see [`zsqrt`]);
 /// - non-finite inputs are missing.
 ///
-/// For `window >= 2` and `out.len() == x.len()` (the callers check both); extra elements of the
-/// longer slice are left alone.
+/// Each row is finished one row late (see [`DeferredVariance`]). For `window >= 2` and
+/// `out.len() == x.len()` (the callers check both); extra elements of the longer slice are left
+/// alone.
 pub(crate) fn rolling_var_map(
     x: &[f64],
     window: usize,
     out: &mut [f64],
     finish: impl Fn(f64, f64) -> f64,
 ) {
+    let x = &x[..x.len().min(out.len())];
     let mut nobs: usize = 0;
     let mut welford = Welford::EMPTY;
     let mut same_run: usize = 0;
     let mut last = f64::NAN;
-    for (i, (&v, slot)) in x.iter().zip(out.iter_mut()).enumerate() {
+    // Row i is finished after row i + 1's updates (see `DeferredVariance`).
+    let mut held: (f64, Option<DeferredVariance>) = (f64::NAN, None);
+    let mut finish_row = |row: usize, (v, full): (f64, Option<DeferredVariance>)| {
+        out[row] = finish(full.map_or(f64::NAN, DeferredVariance::variance), v);
+    };
+    for (i, &v) in x.iter().enumerate() {
         if i >= window {
             let leaving = x[i - window];
             if observed(leaving) {
@@ -44,11 +51,41 @@ pub(crate) fn rolling_var_map(
             last = v;
             welford.add(v, nobs);
         }
-        let mut variance = f64::NAN;
-        if nobs >= window && nobs > 1 {
-            variance = welford.variance(nobs, same_run);
+        if i > 0 {
+            finish_row(i - 1, held);
         }
-        *slot = finish(variance, v);
+        let full = nobs >= window && nobs > 1;
+        held = (
+            v,
+            full.then_some(DeferredVariance {
+                welford,
+                nobs,
+                same_run,
+            }),
+        );
+    }
+    if !x.is_empty() {
+        finish_row(x.len() - 1, held);
+    }
+}
+
+/// The state a full window's variance comes from, kept to compute the variance one row later:
+/// after the next row's window updates, so that in program order the variance's division (and
+/// whatever the caller does with it: square root, division) comes after that row's two divisions
+/// on the loop-carried mean, and the out-of-order core gives the divider to the loop-carried chain
+/// first. The same operations, so the same bits (native bollinger 12.9 -> 11.6 ns/bar).
+#[derive(Clone, Copy)]
+pub(crate) struct DeferredVariance {
+    pub(crate) welford: Welford,
+    pub(crate) nobs: usize,
+    pub(crate) same_run: usize,
+}
+
+impl DeferredVariance {
+    /// [`Welford::variance`] of the held window.
+    #[inline]
+    pub(crate) fn variance(self) -> f64 {
+        self.welford.variance(self.nobs, self.same_run)
     }
 }
 
