@@ -89,6 +89,11 @@ function bandRows(
   let varCompRemove = state[VAR_COMP_REMOVE]!;
   let sameRun = state[SAME_RUN]!;
   let last = state[LAST]!;
+  // Row i is written after row i + 1's window updates (see writeBands); `heldNobs` 0: not full.
+  let heldMid = Number.NaN;
+  let heldSsqdm = 0;
+  let heldNobs = 0;
+  let heldSameRun = 0;
   for (let i = from; i < to; i += 1) {
     if (i >= period) {
       const leaving = x[i - period]!;
@@ -129,27 +134,23 @@ function bandRows(
       mean = mean + tv / nobs;
       ssqdm = ssqdm + (v - prevMean) * (v - mean);
     }
-    let bandUpper = Number.NaN;
-    let bandMid = Number.NaN;
-    let bandLower = Number.NaN;
+    if (i > from) writeBands(upper, mid, lower, i - 1, stdFactor, heldMid, heldSsqdm, heldNobs, heldSameRun);
+    heldNobs = 0;
     if (nobs >= period) {
-      bandMid = sum / nobs;
+      heldMid = sum / nobs;
       // Both sign tests run on every row, so V8 has their type feedback before the first window
       // of negative values (an untried compare there deoptimised the loop and sent it back to OSR).
-      const negativeMean = bandMid < 0;
-      const positiveMean = bandMid > 0;
-      if (sameRun >= nobs) bandMid = last;
-      else if (negatives === 0 && negativeMean) bandMid = 0;
-      else if (negatives === nobs && positiveMean) bandMid = 0;
-      const variance = sameRun >= nobs ? 0 : ssqdm / (nobs - 1);
-      const d = stdFactor * zsqrt(variance);
-      bandUpper = bandMid + d;
-      bandLower = bandMid - d;
+      const negativeMean = heldMid < 0;
+      const positiveMean = heldMid > 0;
+      if (sameRun >= nobs) heldMid = last;
+      else if (negatives === 0 && negativeMean) heldMid = 0;
+      else if (negatives === nobs && positiveMean) heldMid = 0;
+      heldSsqdm = ssqdm;
+      heldNobs = nobs;
+      heldSameRun = sameRun;
     }
-    upper[i] = bandUpper;
-    mid[i] = bandMid;
-    lower[i] = bandLower;
   }
+  if (to > from) writeBands(upper, mid, lower, to - 1, stdFactor, heldMid, heldSsqdm, heldNobs, heldSameRun);
   state[NOBS] = nobs;
   state[SUM] = sum;
   state[SUM_COMP_ADD] = sumCompAdd;
@@ -161,6 +162,38 @@ function bandRows(
   state[VAR_COMP_REMOVE] = varCompRemove;
   state[SAME_RUN] = sameRun;
   state[LAST] = last;
+}
+
+/**
+ * Writes the bands of `row` from its mean and its window's Welford sum of squared deviations,
+ * count (0: the window is not full, all NaN) and equal-values run: `variance` (0 on equal values,
+ * else `ssqdm / (nobs - 1)`), `d = stdFactor * zsqrt(variance)`, `mid ± d`. {@link bandRows} calls
+ * it one row late, after the next row's window updates, so that in program order this division
+ * and square root come after that row's two divisions on the loop-carried mean and the CPU gives
+ * the divider to the loop-carried chain first (the same operations, so the same bits).
+ */
+function writeBands(
+  upper: Float64Array,
+  mid: Float64Array,
+  lower: Float64Array,
+  row: number,
+  stdFactor: number,
+  bandMid: number,
+  ssqdm: number,
+  nobs: number,
+  sameRun: number,
+): void {
+  if (nobs === 0) {
+    upper[row] = Number.NaN;
+    mid[row] = Number.NaN;
+    lower[row] = Number.NaN;
+    return;
+  }
+  const variance = sameRun >= nobs ? 0 : ssqdm / (nobs - 1);
+  const d = stdFactor * zsqrt(variance);
+  upper[row] = bandMid + d;
+  mid[row] = bandMid;
+  lower[row] = bandMid - d;
 }
 
 /** Bollinger Bands of `close` (`upper`, `mid`, `lower`); see {@link bollingerInto}. */

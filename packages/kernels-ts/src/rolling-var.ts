@@ -55,8 +55,9 @@ function rollingVarRows(x: ArrayLike<number>, window: number, out: Float64Array,
 
 /**
  * Rows `from … to-1` of {@link rollingVarInto}, resuming from and saving into `state` (see
- * CHUNK_ROWS), each written as `output` says in the same loop (no second pass over the rows). The
- * same algorithm as `rolling_var_map` in the native kernels crate, operation for operation.
+ * CHUNK_ROWS), each written as `output` says in the same loop (no second pass over the rows), one
+ * row late (see {@link finishRow}). The same algorithm as `rolling_var_map` in the native kernels
+ * crate, operation for operation.
  */
 function varRows(
   x: ArrayLike<number>,
@@ -74,6 +75,11 @@ function varRows(
   let compRemove = state[COMP_REMOVE]!;
   let sameRun = state[SAME_RUN]!;
   let last = state[LAST]!;
+  // Row i is finished after row i + 1's window updates (see finishRow); `heldNobs` 0: not full.
+  let heldX = Number.NaN;
+  let heldSsqdm = 0;
+  let heldNobs = 0;
+  let heldSameRun = 0;
   for (let i = from; i < to; i += 1) {
     if (i >= window) {
       const leaving = x[i - window]!;
@@ -104,10 +110,13 @@ function varRows(
       mean = mean + t / nobs;
       ssqdm = ssqdm + (v - prevMean) * (v - mean);
     }
-    let variance = Number.NaN;
-    if (nobs >= window && nobs > 1) variance = sameRun >= nobs ? 0 : ssqdm / (nobs - 1);
-    out[i] = output === VARIANCE ? variance : output === STD ? zsqrt(variance) : v / zsqrt(variance);
+    if (i > from) finishRow(out, i - 1, output, heldX, heldSsqdm, heldNobs, heldSameRun);
+    heldX = v;
+    heldNobs = nobs >= window && nobs > 1 ? nobs : 0;
+    heldSsqdm = ssqdm;
+    heldSameRun = sameRun;
   }
+  if (to > from) finishRow(out, to - 1, output, heldX, heldSsqdm, heldNobs, heldSameRun);
   state[NOBS] = nobs;
   state[MEAN] = mean;
   state[SSQDM] = ssqdm;
@@ -115,6 +124,28 @@ function varRows(
   state[COMP_REMOVE] = compRemove;
   state[SAME_RUN] = sameRun;
   state[LAST] = last;
+}
+
+/**
+ * Writes row `row` of {@link varRows} as `output` says, from the row's `x` and its window's sum of
+ * squared deviations, count (0: the window is not full, variance NaN) and equal-values run.
+ * `varRows` calls it one row late, after the next row's window updates, so that in program order
+ * this division (and square root) come after that row's two divisions on the loop-carried mean
+ * and the CPU gives the divider to the loop-carried chain first (same operations, same bits; as
+ * `DeferredVariance` in the native kernels crate).
+ */
+function finishRow(
+  out: Float64Array,
+  row: number,
+  output: VarOutput,
+  x: number,
+  ssqdm: number,
+  nobs: number,
+  sameRun: number,
+): void {
+  let variance = Number.NaN;
+  if (nobs !== 0) variance = sameRun >= nobs ? 0 : ssqdm / (nobs - 1);
+  out[row] = output === VARIANCE ? variance : output === STD ? zsqrt(variance) : x / zsqrt(variance);
 }
 
 /**
