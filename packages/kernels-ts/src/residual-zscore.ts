@@ -1,4 +1,4 @@
-import { rollingStdInto } from './rolling-var.js';
+import { overRollingStdInto } from './rolling-var.js';
 
 /**
  * The z-score step shared by `zscore`, `zscore_ema` and `kalman_zscore`, bit for bit the
@@ -6,14 +6,14 @@ import { rollingStdInto } from './rolling-var.js';
  * (`z[std.isna()] = NaN` changes no bit: `resid / NaN` is NaN already).
  *
  * On entry `out` holds the mean; on return the z-score. `resid = close - mean` is an IEEE
- * subtraction written into `out`; the rolling standard deviation ({@link rollingStdInto}: non-finite
- * residuals missing, exactly 0 on a window of equal residuals) goes to one scratch buffer; then
- * `out = resid / std` (0/0 = NaN, x/0 = ±Infinity as in the original). Requires `window >= 2`.
+ * subtraction written into one scratch buffer; then {@link overRollingStdInto} writes
+ * `out = resid / std` row by row in the loop of the rolling variance (non-finite residuals missing,
+ * exactly 0 on a window of equal residuals; 0/0 = NaN, x/0 = ±Infinity as in the original).
+ * Requires `window >= 2`.
  */
 export function residualZscoreInto(close: ArrayLike<number>, window: number, out: Float64Array): void {
   const n = close.length;
-  for (let i = 0; i < n; i += 1) out[i] = close[i]! - out[i]!;
-  const std = new Float64Array(n);
-  rollingStdInto(out, window, std);
-  for (let i = 0; i < n; i += 1) out[i] = out[i]! / std[i]!;
+  const resid = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) resid[i] = close[i]! - out[i]!;
+  overRollingStdInto(resid, window, out);
 }

@@ -1,4 +1,4 @@
-import { CHUNK_ROWS } from './chunks.js';
+import { chunkEnd } from './chunks.js';
 
 /** Slots of {@link varRows}' running state between chunks. */
 const NOBS = 0;
@@ -9,6 +9,12 @@ const COMP_REMOVE = 4;
 const SAME_RUN = 5;
 const LAST = 6;
 const VAR_STATE = 7;
+
+/** What {@link varRows} writes for row `i`: the variance, its {@link zsqrt}, or `x[i]` divided by that. */
+const VARIANCE = 0;
+const STD = 1;
+const OVER_STD = 2;
+type VarOutput = typeof VARIANCE | typeof STD | typeof OVER_STD;
 
 /**
  * pandas 1.5.3 `Series.rolling(window, min_periods=window).var()` (ddof=1) into `out`, bit for bit
@@ -33,14 +39,35 @@ const VAR_STATE = 7;
  * gives NaN with ddof=1 anyway). Warm-up: outputs 0 … window-2 are NaN.
  */
 export function rollingVarInto(x: ArrayLike<number>, window: number, out: Float64Array): void {
+  rollingVarRows(x, window, out, VARIANCE);
+}
+
+/** {@link varRows} over all rows of `x`, chunked (see CHUNK_ROWS). */
+function rollingVarRows(x: ArrayLike<number>, window: number, out: Float64Array, output: VarOutput): void {
   const n = x.length;
   const state = new Float64Array(VAR_STATE);
   state[LAST] = Number.NaN;
-  for (let from = 0; from < n; from += CHUNK_ROWS) varRows(x, window, out, from, Math.min(from + CHUNK_ROWS, n), state);
+  for (let from = 0, to = 0; from < n; from = to) {
+    to = chunkEnd(from, n);
+    varRows(x, window, out, output, from, to, state);
+  }
 }
 
-/** Rows `from … to-1` of {@link rollingVarInto}, resuming from and saving into `state` (see CHUNK_ROWS). */
-function varRows(x: ArrayLike<number>, window: number, out: Float64Array, from: number, to: number, state: Float64Array): void {
+/**
+ * Rows `from … to-1` of {@link rollingVarInto}, resuming from and saving into `state` (see
+ * CHUNK_ROWS), each written as `output` says in the same loop (no second pass over the rows), one
+ * row late (see {@link finishRow}). The same algorithm as `rolling_var_map` in the native kernels
+ * crate, operation for operation.
+ */
+function varRows(
+  x: ArrayLike<number>,
+  window: number,
+  out: Float64Array,
+  output: VarOutput,
+  from: number,
+  to: number,
+  state: Float64Array,
+): void {
   let nobs = state[NOBS]!;
   let mean = state[MEAN]!;
   let ssqdm = state[SSQDM]!;
@@ -48,6 +75,11 @@ function varRows(x: ArrayLike<number>, window: number, out: Float64Array, from: 
   let compRemove = state[COMP_REMOVE]!;
   let sameRun = state[SAME_RUN]!;
   let last = state[LAST]!;
+  // Row i is finished after row i + 1's window updates (see finishRow); `heldNobs` 0: not full.
+  let heldX = Number.NaN;
+  let heldSsqdm = 0;
+  let heldNobs = 0;
+  let heldSameRun = 0;
   for (let i = from; i < to; i += 1) {
     if (i >= window) {
       const leaving = x[i - window]!;
@@ -69,7 +101,7 @@ function varRows(x: ArrayLike<number>, window: number, out: Float64Array, from: 
     const v = x[i]!;
     if (v - v === 0) {
       nobs += 1;
-      sameRun = v === last ? sameRun + 1 : 1;
+      sameRun = (v === last ? sameRun : 0) + 1;
       last = v;
       const prevMean = mean - compAdd;
       const y = v - compAdd;
@@ -78,10 +110,13 @@ function varRows(x: ArrayLike<number>, window: number, out: Float64Array, from: 
       mean = mean + t / nobs;
       ssqdm = ssqdm + (v - prevMean) * (v - mean);
     }
-    let variance = Number.NaN;
-    if (nobs >= window && nobs > 1) variance = sameRun >= nobs ? 0 : ssqdm / (nobs - 1);
-    out[i] = variance;
+    if (i > from) finishRow(out, i - 1, output, heldX, heldSsqdm, heldNobs, heldSameRun);
+    heldX = v;
+    heldNobs = nobs >= window && nobs > 1 ? nobs : 0;
+    heldSsqdm = ssqdm;
+    heldSameRun = sameRun;
   }
+  if (to > from) finishRow(out, to - 1, output, heldX, heldSsqdm, heldNobs, heldSameRun);
   state[NOBS] = nobs;
   state[MEAN] = mean;
   state[SSQDM] = ssqdm;
@@ -92,14 +127,47 @@ function varRows(x: ArrayLike<number>, window: number, out: Float64Array, from: 
 }
 
 /**
+ * Writes row `row` of {@link varRows} as `output` says, from the row's `x` and its window's sum of
+ * squared deviations, count (0: the window is not full, variance NaN) and equal-values run.
+ * `varRows` calls it one row late, after the next row's window updates, so that in program order
+ * this division (and square root) come after that row's two divisions on the loop-carried mean
+ * and the CPU gives the divider to the loop-carried chain first (same operations, same bits; as
+ * `DeferredVariance` in the native kernels crate).
+ */
+function finishRow(
+  out: Float64Array,
+  row: number,
+  output: VarOutput,
+  x: number,
+  ssqdm: number,
+  nobs: number,
+  sameRun: number,
+): void {
+  let variance = Number.NaN;
+  if (nobs !== 0) variance = sameRun >= nobs ? 0 : ssqdm / (nobs - 1);
+  out[row] = output === VARIANCE ? variance : output === STD ? zsqrt(variance) : x / zsqrt(variance);
+}
+
+/**
  * pandas 1.5.3 `Series.rolling(window, min_periods=window).std()` (ddof=1) into `out`, bit for bit:
- * the square root of {@link rollingVarInto}, with pandas' `zsqrt` rule that a negative variance
- * (a rounding residue) gives +0 instead of NaN. NaN stays NaN; -0 stays -0 (`sqrt(-0)`).
+ * the {@link zsqrt} of {@link rollingVarInto}'s variance, row by row in the same loop.
  */
 export function rollingStdInto(x: ArrayLike<number>, window: number, out: Float64Array): void {
-  rollingVarInto(x, window, out);
-  for (let i = 0; i < out.length; i += 1) {
-    const v = out[i]!;
-    out[i] = v < 0 ? 0 : Math.sqrt(v);
-  }
+  rollingVarRows(x, window, out, STD);
+}
+
+/**
+ * `out[i] = x[i] / std[i]` with `std` = {@link rollingStdInto} of `x` (0/0 = NaN, x/0 = ±Infinity,
+ * NaN where the window is not full), computed in the variance's loop without a buffer for `std`.
+ */
+export function overRollingStdInto(x: ArrayLike<number>, window: number, out: Float64Array): void {
+  rollingVarRows(x, window, out, OVER_STD);
+}
+
+/**
+ * pandas' `zsqrt`: the square root of a variance, with +0 instead of NaN for a negative one (a
+ * rounding residue). NaN stays NaN; -0 stays -0 (`sqrt(-0)`).
+ */
+export function zsqrt(variance: number): number {
+  return variance < 0 ? 0 : Math.sqrt(variance);
 }

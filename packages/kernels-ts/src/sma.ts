@@ -2,7 +2,7 @@ import { bindKernel, sma as spec } from '@omega-ta/kernel-interface';
 import { CHUNK_ROWS } from './chunks.js';
 
 /** True for -0, negative numbers and -Infinity: C's `signbit` for non-NaN values. */
-function signbit(v: number): boolean {
+export function signbit(v: number): boolean {
   return v < 0 || (v === 0 && 1 / v < 0);
 }
 

@@ -1,5 +1,6 @@
-use crate::rolling_var::rolling_std;
-use crate::{check_lengths, sma, KernelError, PERIOD_MAX};
+use crate::rolling_var::{equal_run_after, zsqrt, DeferredVariance, Welford};
+use crate::sma::KahanWindowSum;
+use crate::{check_lengths, observed, KernelError, PERIOD_MAX};
 
 /// Bollinger Bands of `close` into `upper`, `mid` and `lower`: the original `IndicatorCache`'s
 /// pandas 1.5.3 expression
@@ -12,10 +13,15 @@ use crate::{check_lengths, sma, KernelError, PERIOD_MAX};
 ///
 /// bit for bit, and **the same algorithm as `bollingerInto` in `@omega-ta/kernels-ts`
 /// (`packages/kernels-ts/src/bollinger.ts`), operation for operation and in the same order**:
-/// `mid` is [`sma`], `std` is the rolling standard deviation (pandas `roll_var` + `zsqrt`),
-/// computed into `upper` as scratch; then per row `d = std_factor * std`, `upper = mid + d`,
-/// `lower = mid - d` (no fused multiply-add). Non-finite inputs are missing; rows whose window
-/// holds fewer than `period` observations are NaN in all three outputs.
+/// one loop over the rows that advances both window states side by side, sharing the observation
+/// count and the equal-values run: `mid` is [`sma`](crate::sma())'s running sum and mean
+/// (`KahanWindowSum`, pandas `roll_mean`), `std` the rolling standard deviation (`Welford`,
+/// pandas `roll_var`, then `zsqrt`); then `d = std_factor * std`, `upper = mid + d`,
+/// `lower = mid - d` (no fused multiply-add). The two states share no arithmetic, so their
+/// updates give the bits of the separate passes; run together, the short Kahan chain overlaps the
+/// long Welford chain (two divisions on the loop-carried mean per row), and each row's bands are
+/// written one row late (`DeferredVariance`), so its division and square root queue behind the
+/// chain's divisions. Non-finite inputs are missing; rows whose window holds fewer than `period` observations are NaN in all three outputs.
 ///
 /// Output: indices `0..period-1` are NaN.
 ///
@@ -47,14 +53,62 @@ pub fn bollinger(
     check_lengths(close, upper)?;
     check_lengths(close, mid)?;
     check_lengths(close, lower)?;
-    sma(close, period, mid)?;
-    rolling_std(close, period, upper);
-    for ((u, &m), l) in upper.iter_mut().zip(mid.iter()).zip(lower.iter_mut()) {
-        let d = std_factor * *u;
-        *u = m + d;
-        *l = m - d;
+    let mut nobs: usize = 0;
+    let mut sum = KahanWindowSum::EMPTY;
+    let mut welford = Welford::EMPTY;
+    let mut same_run: usize = 0;
+    let mut last = f64::NAN;
+    // Row i is written after row i + 1's updates (see `DeferredVariance`).
+    let mut held: Option<(f64, DeferredVariance)> = None;
+    let mut write = |row: usize, held: Option<(f64, DeferredVariance)>| {
+        let (u, m, l) = bands(held, std_factor);
+        upper[row] = u;
+        mid[row] = m;
+        lower[row] = l;
+    };
+    for (i, &v) in close.iter().enumerate() {
+        if i >= period {
+            let leaving = close[i - period];
+            if observed(leaving) {
+                nobs -= 1;
+                sum.remove(leaving);
+                welford.remove(leaving, nobs);
+            }
+        }
+        if observed(v) {
+            nobs += 1;
+            sum.add(v);
+            welford.add(v, nobs);
+            same_run = equal_run_after(v, last, same_run);
+            last = v;
+        }
+        if i > 0 {
+            write(i - 1, held);
+        }
+        held = (nobs >= period).then(|| {
+            let variance = DeferredVariance {
+                welford,
+                nobs,
+                same_run,
+            };
+            (sum.mean(nobs, same_run, last), variance)
+        });
+    }
+    if !close.is_empty() {
+        write(close.len() - 1, held);
     }
     Ok(())
+}
+
+/// `(upper, mid, lower)` of a row: `mid ± std_factor * zsqrt(variance)`, NaN for a row whose
+/// window is not full (`None`).
+#[inline]
+fn bands(row: Option<(f64, DeferredVariance)>, std_factor: f64) -> (f64, f64, f64) {
+    let Some((mid, held)) = row else {
+        return (f64::NAN, f64::NAN, f64::NAN);
+    };
+    let d = std_factor * zsqrt(held.variance());
+    (mid + d, mid, mid - d)
 }
 
 #[cfg(test)]

@@ -1,3 +1,4 @@
+use crate::rolling_var::{as_f64, equal_run_after};
 use crate::{check_lengths, check_period, observed, KernelError};
 
 /// Simple moving average of `close` over `period` bars, written into `out`.
@@ -29,10 +30,7 @@ pub fn sma(close: &[f64], period: usize, out: &mut [f64]) -> Result<(), KernelEr
     check_period(period)?;
     check_lengths(close, out)?;
     let mut nobs: usize = 0;
-    let mut sum = 0.0_f64;
-    let mut comp_add = 0.0_f64;
-    let mut comp_remove = 0.0_f64;
-    let mut negatives: usize = 0;
+    let mut sum = KahanWindowSum::EMPTY;
     let mut same_run: usize = 0;
     let mut last = f64::NAN;
     for (i, (&v, slot)) in close.iter().zip(out.iter_mut()).enumerate() {
@@ -40,51 +38,84 @@ pub fn sma(close: &[f64], period: usize, out: &mut [f64]) -> Result<(), KernelEr
             let leaving = close[i - period];
             if observed(leaving) {
                 nobs -= 1;
-                let y = -leaving - comp_remove;
-                let t = sum + y;
-                comp_remove = t - sum - y;
-                sum = t;
-                if leaving.is_sign_negative() {
-                    negatives -= 1;
-                }
+                sum.remove(leaving);
             }
         }
         if observed(v) {
             nobs += 1;
-            let y = v - comp_add;
-            let t = sum + y;
-            comp_add = t - sum - y;
-            sum = t;
-            if v.is_sign_negative() {
-                negatives += 1;
-            }
-            #[allow(
-                clippy::float_cmp,
-                reason = "pandas' consecutive-equal-values rule compares observations exactly"
-            )]
-            let repeated = v == last;
-            same_run = if repeated { same_run + 1 } else { 1 };
+            sum.add(v);
+            same_run = equal_run_after(v, last, same_run);
             last = v;
         }
         let mut mean = f64::NAN;
         if nobs >= period {
-            #[allow(
-                clippy::cast_precision_loss,
-                reason = "nobs <= period <= PERIOD_MAX < 2^53, so the conversion is exact"
-            )]
-            let count = nobs as f64;
-            mean = sum / count;
-            if same_run >= nobs {
-                mean = last;
-            } else if (negatives == 0 && mean < 0.0) || (negatives == nobs && mean > 0.0) {
-                // The TS code has two `else if` branches with the same body; one condition is
-                // the same test (comparisons have no side effects).
-                mean = 0.0;
-            }
+            mean = sum.mean(nobs, same_run, last);
         }
         *slot = mean;
     }
     Ok(())
+}
+
+/// The running state of [`sma`] besides the counts: pandas' Kahan-compensated window sum (one
+/// compensation for added values, one for removed ones) and the number of negative observations
+/// in the window. Shared by every batch kernel built on pandas' `roll_mean` (a struct of locals:
+/// the compiler keeps the fields in registers).
+#[derive(Clone, Copy)]
+pub(crate) struct KahanWindowSum {
+    sum: f64,
+    comp_add: f64,
+    comp_remove: f64,
+    negatives: usize,
+}
+
+impl KahanWindowSum {
+    /// An empty window.
+    pub(crate) const EMPTY: Self = Self {
+        sum: 0.0,
+        comp_add: 0.0,
+        comp_remove: 0.0,
+        negatives: 0,
+    };
+
+    /// Removes the observation `x`.
+    #[inline]
+    pub(crate) fn remove(&mut self, x: f64) {
+        let y = -x - self.comp_remove;
+        let t = self.sum + y;
+        self.comp_remove = t - self.sum - y;
+        self.sum = t;
+        if x.is_sign_negative() {
+            self.negatives -= 1;
+        }
+    }
+
+    /// Adds the observation `x`.
+    #[inline]
+    pub(crate) fn add(&mut self, x: f64) {
+        let y = x - self.comp_add;
+        let t = self.sum + y;
+        self.comp_add = t - self.sum - y;
+        self.sum = t;
+        if x.is_sign_negative() {
+            self.negatives += 1;
+        }
+    }
+
+    /// The mean of `nobs >= 1` observations whose last `same_run` are equal, the latest being
+    /// `last`: `sum / nobs`, `last` itself when they are all equal, `+0.0` when the sign of the
+    /// quotient contradicts every observation.
+    #[inline]
+    pub(crate) fn mean(&self, nobs: usize, same_run: usize, last: f64) -> f64 {
+        let mut mean = self.sum / as_f64(nobs);
+        if same_run >= nobs {
+            mean = last;
+        } else if (self.negatives == 0 && mean < 0.0) || (self.negatives == nobs && mean > 0.0) {
+            // The TS code has two `else if` branches with the same body; one condition is
+            // the same test (comparisons have no side effects).
+            mean = 0.0;
+        }
+        mean
+    }
 }
 
 #[cfg(test)]
