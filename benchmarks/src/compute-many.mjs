@@ -3,8 +3,10 @@
 // Wall time per batch, median of the runs. ComputePool: both pools are started (start-up timed
 // on its own) and warmed with one full batch first, then their runs alternate (1, 2, 1, 2, …) so
 // that other load on the machine hits both alike; the ratio is 1-thread / 2-thread time.
+// Each pool runs the batch twice per run: with fresh results sent back, and with the results
+// written into reused caller-owned outputs (`outputs`, made by shareResults from the warm-up).
 // One-shot computeMany includes its threads' start-up (they live for one call).
-import { callOriginal, ComputePool, computeMany, IndicatorCache, shareAlignedData } from '@omega-ta/indicator-cache';
+import { callOriginal, ComputePool, computeMany, IndicatorCache, shareAlignedData, shareResults } from '@omega-ta/indicator-cache';
 import { randomWalk } from './data.mjs';
 
 const arg = (name, fallback) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
@@ -52,12 +54,18 @@ for (const threads of [1, 2]) {
     await pool.compute(data.slice(0, threads).map((d) => ({ data: d, method: 'ema', tf: 'M1', side: 'bid', params: { period: 2 } })));
   });
   console.log(`ComputePool, ${threads} thread${threads > 1 ? 's' : ' '} start-up   ${ms(startup)}`);
-  await pool.compute(requests);
-  pools.set(threads, { pool, times: [] });
+  const outputs = shareResults(await pool.compute(requests));
+  await pool.compute(requests, { outputs });
+  pools.set(threads, { pool, outputs, fresh: [], reused: [] });
 }
-for (let r = 0; r < runs; r += 1) for (const p of pools.values()) p.times.push(await timed(() => p.pool.compute(requests)));
-for (const [threads, p] of pools) console.log(`ComputePool, ${threads} thread${threads > 1 ? 's' : ' '}    ${ms(median(p.times))}`);
-console.log(`ComputePool 1 / 2 threads: ${(median(pools.get(1).times) / median(pools.get(2).times)).toFixed(2)}x`);
+for (let r = 0; r < runs; r += 1) {
+  for (const p of pools.values()) p.fresh.push(await timed(() => p.pool.compute(requests)));
+  for (const p of pools.values()) p.reused.push(await timed(() => p.pool.compute(requests, { outputs: p.outputs })));
+}
+for (const [mode, label] of [['fresh', 'fresh results'], ['reused', 'reused outputs']]) {
+  for (const [threads, p] of pools) console.log(`ComputePool, ${threads} thread${threads > 1 ? 's' : ' '}, ${label.padEnd(14)} ${ms(median(p[mode]))}`);
+  console.log(`ComputePool 1 / 2 threads, ${label}: ${(median(pools.get(1)[mode]) / median(pools.get(2)[mode])).toFixed(2)}x`);
+}
 for (const { pool } of pools.values()) await pool.close();
 
 for (const threads of [1, 2]) {
