@@ -26,10 +26,15 @@ const INDICATORS = [
 ];
 const requests = data.flatMap((d) => INDICATORS.map(([method, params]) => ({ data: d, method, tf: 'M1', side: 'bid', params })));
 
-async function timed(run) {
+/** Wall time of `run` in ms; with `cpu`, its process CPU time (all threads, user + system) is pushed there. */
+async function timed(run, cpu) {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   await run();
-  return performance.now() - t0;
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  cpu?.push((c.user + c.system) / 1000);
+  return wall;
 }
 const median = (times) => [...times].sort((a, b) => a - b)[times.length >> 1];
 const ms = (t) => `${t.toFixed(0)} ms`;
@@ -56,14 +61,17 @@ for (const threads of [1, 2]) {
   console.log(`ComputePool, ${threads} thread${threads > 1 ? 's' : ' '} start-up   ${ms(startup)}`);
   const outputs = shareResults(await pool.compute(requests));
   await pool.compute(requests, { outputs });
-  pools.set(threads, { pool, outputs, fresh: [], reused: [] });
+  pools.set(threads, { pool, outputs, fresh: [], reused: [], freshCpu: [], reusedCpu: [] });
 }
 for (let r = 0; r < runs; r += 1) {
-  for (const p of pools.values()) p.fresh.push(await timed(() => p.pool.compute(requests)));
-  for (const p of pools.values()) p.reused.push(await timed(() => p.pool.compute(requests, { outputs: p.outputs })));
+  for (const p of pools.values()) p.fresh.push(await timed(() => p.pool.compute(requests), p.freshCpu));
+  for (const p of pools.values()) p.reused.push(await timed(() => p.pool.compute(requests, { outputs: p.outputs }), p.reusedCpu));
 }
+// CPU time (all threads) shows the cost of running in parallel apart from other load on the machine.
 for (const [mode, label] of [['fresh', 'fresh results'], ['reused', 'reused outputs']]) {
-  for (const [threads, p] of pools) console.log(`ComputePool, ${threads} thread${threads > 1 ? 's' : ' '}, ${label.padEnd(14)} ${ms(median(p[mode]))}`);
+  for (const [threads, p] of pools) {
+    console.log(`ComputePool, ${threads} thread${threads > 1 ? 's' : ' '}, ${label.padEnd(14)} ${ms(median(p[mode]))} (CPU ${ms(median(p[`${mode}Cpu`]))})`);
+  }
   console.log(`ComputePool 1 / 2 threads, ${label}: ${(median(pools.get(1)[mode]) / median(pools.get(2)[mode])).toFixed(2)}x`);
 }
 for (const { pool } of pools.values()) await pool.close();

@@ -57,6 +57,9 @@ function rowsOf(data: AlignedData): number {
   return data.timestamp?.length ?? 0;
 }
 
+/** Jobs sent ahead to each thread, so that it starts the next one without a round trip. */
+const JOBS_IN_FLIGHT = 2;
+
 /** Chunks per thread: enough that a thread slowed by other load leaves its share to the others. */
 const CHUNKS_PER_THREAD = 8;
 
@@ -166,8 +169,9 @@ export class ComputePool {
     });
     const failures: JobError[] = [];
     let next = 0;
-    // Each thread takes the next job as soon as it has answered its last one (no thread idles
-    // while another still has a queue); after a failure no new job starts.
+    // Each thread has up to JOBS_IN_FLIGHT jobs queued and takes the next one as soon as it has
+    // answered one (it never waits for the main thread between jobs, and no thread idles while
+    // another still has a queue); after a failure no new job starts.
     const drain = async (thread: PoolThread): Promise<void> => {
       while (next < jobs.length && failures.length === 0) {
         const reply = await thread.run(jobs[next++]!);
@@ -178,7 +182,9 @@ export class ComputePool {
         }
       }
     };
-    await Promise.all(this.#threads.slice(0, jobs.length).map(drain));
+    // Round robin, so that a batch of fewer jobs than lanes still uses every thread.
+    const lanes = Array.from({ length: JOBS_IN_FLIGHT }, () => this.#threads).flat();
+    await Promise.all(lanes.slice(0, jobs.length).map(drain));
     const failure = failures.reduce<JobError | undefined>((first, f) => (first === undefined || f.index < first.index ? f : first), undefined);
     if (failure !== undefined) {
       const { index, message, code, argument } = failure;

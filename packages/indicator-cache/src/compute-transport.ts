@@ -63,17 +63,24 @@ export class SharedBufferReceiver {
   }
 }
 
-type WireColumns = Readonly<Record<CandleField, WireArray>>;
-type WireOutput = WireArray | Readonly<Record<string, WireArray>>;
+/** AlignedData with arrays of type `A`. */
+interface DataOf<A> {
+  readonly primaryTimeframe: string;
+  readonly timestamp: A;
+  readonly timeframes: Readonly<Record<string, { readonly bid?: Readonly<Record<CandleField, A>>; readonly ask?: Readonly<Record<CandleField, A>> }>>;
+}
 
-/** A {@link Job} as sent: its arrays as {@link WireArray}s. */
-export interface WireJob {
+/** A {@link Job} with arrays of type `A`. */
+interface JobOf<A> {
   readonly options: Job['options'];
   readonly groups: readonly {
-    readonly data: { readonly primaryTimeframe: string; readonly timestamp: WireArray; readonly timeframes: Readonly<Record<string, { bid?: WireColumns; ask?: WireColumns }>> };
-    readonly requests: readonly (Omit<JobRequest, 'output'> & { readonly output: WireOutput | undefined })[];
+    readonly data: DataOf<A>;
+    readonly requests: readonly (Omit<JobRequest, 'output'> & { readonly output: A | Readonly<Record<string, A>> | undefined })[];
   }[];
 }
+
+/** A {@link Job} as sent: its arrays as {@link WireArray}s. */
+export type WireJob = JobOf<WireArray>;
 
 /** Applies `map` to each column of `columns` (the six of CandleColumns). */
 function mapColumns<A, B>(columns: Readonly<Record<CandleField, A>>, map: (column: A) => B): Record<CandleField, B> {
@@ -81,10 +88,7 @@ function mapColumns<A, B>(columns: Readonly<Record<CandleField, A>>, map: (colum
 }
 
 /** Applies `map` to each array of `data` (same timeframes, sides and fields). */
-function mapData<A, B>(
-  data: { readonly primaryTimeframe: string; readonly timestamp: A; readonly timeframes: Readonly<Record<string, { readonly bid?: Readonly<Record<CandleField, A>>; readonly ask?: Readonly<Record<CandleField, A>> }>> },
-  map: (column: A) => B,
-): { primaryTimeframe: string; timestamp: B; timeframes: Record<string, { bid?: Record<CandleField, B>; ask?: Record<CandleField, B> }> } {
+function mapData<A, B>(data: DataOf<A>, map: (column: A) => B): DataOf<B> {
   const timeframes: Record<string, { bid?: Record<CandleField, B>; ask?: Record<CandleField, B> }> = {};
   for (const [tf, sides] of Object.entries(data.timeframes)) {
     const entry: { bid?: Record<CandleField, B>; ask?: Record<CandleField, B> } = {};
@@ -104,26 +108,23 @@ function mapOutput<A extends object, B>(output: A | Readonly<Record<string, A>>,
 const isFloat64Array = (value: unknown): value is Float64Array => value instanceof Float64Array;
 const isWireArray = (value: unknown): value is WireArray => value instanceof Float64Array || (typeof value === 'object' && value !== null && 'id' in value);
 
-/** `job` for `sender`'s thread: shared arrays by id. */
-export function encodeJob(job: Job, sender: SharedBufferSender): WireJob {
-  const wire = (array: Float64Array) => sender.wire(array);
+/** `job` with each of its arrays (columns and outputs) mapped by `map`. */
+function mapJob<A extends object, B>(job: JobOf<A>, isSeries: (value: unknown) => value is A, map: (array: A) => B): JobOf<B> {
   return {
     options: job.options,
     groups: job.groups.map((g) => ({
-      data: mapData(g.data, wire),
-      requests: g.requests.map((r) => ({ ...r, output: r.output === undefined ? undefined : mapOutput(r.output, isFloat64Array, wire) })),
+      data: mapData(g.data, map),
+      requests: g.requests.map((r) => ({ ...r, output: r.output === undefined ? undefined : mapOutput(r.output, isSeries, map) })),
     })),
   };
 }
 
+/** `job` for `sender`'s thread: shared arrays by id. */
+export function encodeJob(job: Job, sender: SharedBufferSender): WireJob {
+  return mapJob(job, isFloat64Array, (array) => sender.wire(array));
+}
+
 /** The job `wire` stands for, with the buffers `receiver` holds. */
 export function decodeJob(wire: WireJob, receiver: SharedBufferReceiver): Job {
-  const array = (w: WireArray) => receiver.array(w);
-  return {
-    options: wire.options,
-    groups: wire.groups.map((g) => ({
-      data: mapData(g.data, array),
-      requests: g.requests.map((r) => ({ ...r, output: r.output === undefined ? undefined : mapOutput(r.output, isWireArray, array) })),
-    })),
-  };
+  return mapJob(wire, isWireArray, (array) => receiver.array(array));
 }
