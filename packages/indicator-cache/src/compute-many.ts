@@ -48,6 +48,7 @@ function groupRequests(requests: readonly ComputeRequest[], outputs?: readonly (
     }
     group.requests.push({ index, method: r.method, tf: r.tf, side: r.side, params: r.params ?? {}, output: outputs?.[index] });
   });
+  // After the requests (its lengths and overlaps need valid ones), before any job is made.
   checkOutputs(requests, outputs);
   return [...groups.values()];
 }
