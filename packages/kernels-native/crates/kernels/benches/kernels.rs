@@ -92,37 +92,37 @@ fn main() {
     let mut out3 = vec![0.0; BARS];
     if run("ema") {
         measure("ema", || {
-            ema(black_box(close), 20, &mut out1).expect("valid")
+            ema(black_box(close), 20, &mut out1).expect("valid");
         });
     }
     if run("sma") {
         measure("sma", || {
-            sma(black_box(close), 20, &mut out1).expect("valid")
+            sma(black_box(close), 20, &mut out1).expect("valid");
         });
     }
     if run("bollinger") {
         measure("bollinger", || {
-            bollinger(black_box(close), 20, 2.0, &mut out1, &mut out2, &mut out3).expect("valid")
+            bollinger(black_box(close), 20, 2.0, &mut out1, &mut out2, &mut out3).expect("valid");
         });
     }
     if run("rsi") {
         measure("rsi", || {
-            rsi(black_box(close), 14, &mut out1).expect("valid")
+            rsi(black_box(close), 14, &mut out1).expect("valid");
         });
     }
     if run("roc") {
         measure("roc", || {
-            roc(black_box(close), 10, &mut out1).expect("valid")
+            roc(black_box(close), 10, &mut out1).expect("valid");
         });
     }
     if run("macd") {
         measure("macd", || {
-            macd(black_box(close), 12, 26, 9, &mut out1, &mut out2, &mut out3).expect("valid")
+            macd(black_box(close), 12, 26, 9, &mut out1, &mut out2, &mut out3).expect("valid");
         });
     }
     if run("atr") {
         measure("atr", || {
-            atr(black_box(high), low, close, 14, &mut out1).expect("valid")
+            atr(black_box(high), low, close, 14, &mut out1).expect("valid");
         });
     }
     if run("dmi") {
@@ -137,12 +137,12 @@ fn main() {
     }
     if run("choppiness") {
         measure("choppiness", || {
-            choppiness(black_box(high), low, close, 14, &mut out1).expect("valid")
+            choppiness(black_box(high), low, close, 14, &mut out1).expect("valid");
         });
     }
     if run("zscore") {
         measure("zscore", || {
-            zscore(black_box(close), 100, &mut out1).expect("valid")
+            zscore(black_box(close), 100, &mut out1).expect("valid");
         });
     }
     black_box((&out1, &out2, &out3));
