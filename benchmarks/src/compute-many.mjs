@@ -3,8 +3,10 @@
 // Wall time per batch, median of the runs. ComputePool: both pools are started (start-up timed
 // on its own) and warmed with one full batch first, then their runs alternate (1, 2, 1, 2, …) so
 // that other load on the machine hits both alike; the ratio is 1-thread / 2-thread time.
+// Each pool runs the batch with the results written into reused caller-owned outputs (`outputs`,
+// made by shareResults from the warm-up), then, in a second phase, with fresh results sent back.
 // One-shot computeMany includes its threads' start-up (they live for one call).
-import { callOriginal, ComputePool, computeMany, IndicatorCache, shareAlignedData } from '@omega-ta/indicator-cache';
+import { callOriginal, ComputePool, computeMany, IndicatorCache, shareAlignedData, shareResults } from '@omega-ta/indicator-cache';
 import { randomWalk } from './data.mjs';
 
 const arg = (name, fallback) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
@@ -24,10 +26,15 @@ const INDICATORS = [
 ];
 const requests = data.flatMap((d) => INDICATORS.map(([method, params]) => ({ data: d, method, tf: 'M1', side: 'bid', params })));
 
-async function timed(run) {
+/** Wall time of `run` in ms; with `cpu`, its process CPU time (all threads, user + system) is pushed there. */
+async function timed(run, cpu) {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   await run();
-  return performance.now() - t0;
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  cpu?.push((c.user + c.system) / 1000);
+  return wall;
 }
 const median = (times) => [...times].sort((a, b) => a - b)[times.length >> 1];
 const ms = (t) => `${t.toFixed(0)} ms`;
@@ -52,12 +59,22 @@ for (const threads of [1, 2]) {
     await pool.compute(data.slice(0, threads).map((d) => ({ data: d, method: 'ema', tf: 'M1', side: 'bid', params: { period: 2 } })));
   });
   console.log(`ComputePool, ${threads} thread${threads > 1 ? 's' : ' '} start-up   ${ms(startup)}`);
-  await pool.compute(requests);
-  pools.set(threads, { pool, times: [] });
+  const outputs = shareResults(await pool.compute(requests));
+  await pool.compute(requests, { outputs });
+  pools.set(threads, { pool, outputs, fresh: [], reused: [], freshCpu: [], reusedCpu: [] });
 }
-for (let r = 0; r < runs; r += 1) for (const p of pools.values()) p.times.push(await timed(() => p.pool.compute(requests)));
-for (const [threads, p] of pools) console.log(`ComputePool, ${threads} thread${threads > 1 ? 's' : ' '}    ${ms(median(p.times))}`);
-console.log(`ComputePool 1 / 2 threads: ${(median(pools.get(1).times) / median(pools.get(2).times)).toFixed(2)}x`);
+// Two phases, reused outputs first: the garbage a fresh-results batch leaves on the main thread
+// (its transferred result arrays) would otherwise be collected during the next runs.
+globalThis.gc?.();
+for (let r = 0; r < runs; r += 1) for (const p of pools.values()) p.reused.push(await timed(() => p.pool.compute(requests, { outputs: p.outputs }), p.reusedCpu));
+for (let r = 0; r < runs; r += 1) for (const p of pools.values()) p.fresh.push(await timed(() => p.pool.compute(requests), p.freshCpu));
+// CPU time (all threads) shows the cost of running in parallel apart from other load on the machine.
+for (const [mode, label] of [['reused', 'reused outputs'], ['fresh', 'fresh results']]) {
+  for (const [threads, p] of pools) {
+    console.log(`ComputePool, ${threads} thread${threads > 1 ? 's' : ' '}, ${label.padEnd(14)} ${ms(median(p[mode]))} (CPU ${ms(median(p[`${mode}Cpu`]))})`);
+  }
+  console.log(`ComputePool 1 / 2 threads, ${label}: ${(median(pools.get(1)[mode]) / median(pools.get(2)[mode])).toFixed(2)}x`);
+}
 for (const { pool } of pools.values()) await pool.close();
 
 for (const threads of [1, 2]) {

@@ -1,6 +1,7 @@
 import type { AlignedData } from '@omega-ta/arrow-schemas';
 import { isOmegaTaError } from '@omega-ta/kernel-interface';
 import { IndicatorCache } from './indicator-cache.js';
+import { writeOutput, type ComputeOutput } from './compute-outputs.js';
 import { callOriginal, type OriginalParams, type OriginalResult } from './original-methods.js';
 import type { IndicatorCacheOptions } from './types.js';
 
@@ -21,10 +22,20 @@ export interface ComputeRequest {
   readonly params?: OriginalParams;
 }
 
-/** The requests of one symbol, with their positions in the caller's list. */
+/** One request of a job: its position in the caller's list and, if given, the output to write. */
+export interface JobRequest {
+  readonly index: number;
+  readonly method: string;
+  readonly tf: string;
+  readonly side: string;
+  readonly params: OriginalParams;
+  readonly output: ComputeOutput | undefined;
+}
+
+/** The requests of one symbol. */
 export interface JobGroup {
   readonly data: AlignedData;
-  readonly requests: readonly { readonly index: number; readonly method: string; readonly tf: string; readonly side: string; readonly params: OriginalParams }[];
+  readonly requests: readonly JobRequest[];
 }
 
 export interface Job {
@@ -40,16 +51,22 @@ export interface JobError {
   readonly argument: string | undefined;
 }
 
+/** The results of the requests without an output, by index (the others are in their outputs). */
 export type JobReply = { readonly ok: true; readonly results: readonly (readonly [number, OriginalResult])[] } | { readonly ok: false; readonly error: JobError };
 
-/** Runs a job: one IndicatorCache per group, each request by `callOriginal`; stops at the first error. */
+/**
+ * Runs a job: one IndicatorCache per group, each request by `callOriginal`, its result written
+ * into its output or else answered; stops at the first error.
+ */
 export function runJob(job: Job): JobReply {
   const results: (readonly [number, OriginalResult])[] = [];
   for (const group of job.groups) {
     const cache = new IndicatorCache(group.data, job.options);
     for (const r of group.requests) {
       try {
-        results.push([r.index, callOriginal(cache, r.method, r.tf, r.side, r.params)]);
+        const result = callOriginal(cache, r.method, r.tf, r.side, r.params);
+        if (r.output === undefined) results.push([r.index, result]);
+        else writeOutput(result, r.output);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const { code, argument } = isOmegaTaError(error) ? error : { code: undefined, argument: undefined };

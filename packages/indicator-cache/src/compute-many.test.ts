@@ -8,7 +8,7 @@ import type { ComputeRequest, OriginalResult } from './index.js';
 // The built package (typed by the source): its worker threads run dist/compute-worker.js, which
 // Node can run (not the .ts source). Loaded at run time, so type checks do not need dist/.
 const built = new URL('../dist/index.js', import.meta.url).href;
-const { callOriginal, ComputePool, computeMany, IndicatorCache, shareAlignedData } = (await import(built)) as typeof import('./index.js');
+const { callOriginal, ComputePool, computeMany, IndicatorCache, shareAlignedData, shareResults } = (await import(built)) as typeof import('./index.js');
 
 const ttrc = loadDataset('ttrc-3000');
 const d1 = ttrc.timeframes['D1']!;
@@ -95,6 +95,63 @@ describe('computeMany', () => {
     expect(sameBits(first[5], callOriginal(sync, requests[5]!.method, 'D1', requests[5]!.side, requests[5]!.params))).toBe(true);
     await pool.close();
     await expect(pool.compute(requests)).rejects.toThrow(/closed/);
+  }, 60_000);
+
+  it('writes into caller-owned shared outputs, reused across batches, bitwise equal to the sync API', async () => {
+    const pool = new ComputePool({ threads: 2 });
+    const batch = (k0: number) => [k0, k0 + 1, k0 + 2].map((k) => shareAlignedData(symbol(k))).flatMap((data) => INDICATORS.map((r) => ({ ...r, data })));
+    const first = batch(0);
+    const outputs = shareResults(await pool.compute(first));
+    // Series and named series get outputs; the window of kalman_garch_zscore_local does not.
+    expect(outputs[0]).toBeInstanceOf(Float64Array);
+    expect(Object.keys(outputs[4]!)).toEqual(['upper', 'mid', 'lower']);
+    expect(outputs[9]).toBeUndefined();
+    const series = outputs.flatMap((o) => (o === undefined ? [] : o instanceof Float64Array ? [o] : Object.values(o)));
+    for (const requests of [first, batch(5)]) {
+      for (const s of series) s.fill(-1);
+      const results = await pool.compute(requests, { outputs });
+      outputs.forEach((o, i) => o !== undefined && expect(results[i], `request ${i}`).toBe(o));
+      const caches = new Map<unknown, InstanceType<typeof IndicatorCache>>();
+      requests.forEach((r, i) => {
+        const cache = caches.get(r.data) ?? new IndicatorCache(r.data);
+        caches.set(r.data, cache);
+        if (!sameBits(results[i], callOriginal(cache, r.method, r.tf, r.side, r.params))) expect.fail(`request ${i} (${r.method}) differs from the sync result`);
+      });
+    }
+    await pool.close();
+  }, 60_000);
+
+  it('rejects bad outputs with typed errors, before writing anything', async () => {
+    const data = shareAlignedData(symbol(0));
+    const requests = [
+      { data, method: 'ema', tf: 'D1', side: 'bid', params: { period: 20 } },
+      { data, method: 'bollinger', tf: 'D1', side: 'bid' },
+    ];
+    const rows = data.timestamp.length;
+    const shared = (n = rows) => new Float64Array(new SharedArrayBuffer(n * 8)).fill(7);
+    const bands = () => ({ upper: shared(), mid: shared(), lower: shared() });
+    const pool = new ComputePool({ threads: 1 });
+    const rejects = async (outputs: unknown, code: string, message: RegExp) => {
+      const error: unknown = await pool.compute(requests, { outputs: outputs as never }).catch((e: unknown) => e);
+      expect(isOmegaTaError(error) && error.code, String(message)).toBe(code);
+      expect((error as Error).message).toMatch(message);
+    };
+    const untouched = shared();
+    await rejects([untouched], ErrorCode.LENGTH_MISMATCH, /1 outputs for 2 requests/);
+    await rejects([new Float64Array(rows), undefined], ErrorCode.INVALID_INPUT, /output 0 must be backed by a SharedArrayBuffer/);
+    await rejects([untouched, { upper: shared(), mid: shared(rows - 1), lower: shared() }], ErrorCode.LENGTH_MISMATCH, new RegExp(`output 1\\.mid has length ${rows - 1}, expected ${rows} \\(rows of D1/bid\\)`));
+    await rejects([untouched, 'band'], ErrorCode.INVALID_INPUT, /output 1 must be a Float64Array or an object of Float64Arrays/);
+    const whole = new SharedArrayBuffer(rows * 8 * 2);
+    const overlapping = { upper: new Float64Array(whole, 8, rows), mid: shared(), lower: shared() };
+    await rejects([new Float64Array(whole, 0, rows), overlapping], ErrorCode.ALIASED_OUTPUT, /output 1\.upper overlaps output 0/);
+    await rejects([untouched, { ...bands(), lower: data.timeframes['D1']!.bid!.close }], ErrorCode.ALIASED_OUTPUT, /output 1\.lower overlaps an input column/);
+    expect(untouched.every((v) => v === 7)).toBe(true);
+    // The wrong kind of output for the result is found by the thread, before writing that request.
+    const swapped = bands();
+    await rejects([bands(), swapped], ErrorCode.INVALID_INPUT, /^computeMany: request 0 \(ema\): the output's series \(upper, mid, lower\) are not the result's/);
+    await rejects([shared(), shared()], ErrorCode.INVALID_INPUT, /^computeMany: request 1 \(bollinger\): the output is a series, the result is not/);
+    expect(swapped.upper.every((v) => v === 7)).toBe(true);
+    await pool.close();
   }, 60_000);
 
   it('finds its worker from the CommonJS build too', () => {

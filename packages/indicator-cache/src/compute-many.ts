@@ -4,11 +4,14 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AlignedData, CandleColumns } from '@omega-ta/arrow-schemas';
 import { ErrorCode, OmegaTaError } from '@omega-ta/kernel-interface';
-import type { ComputeRequest, Job, JobError, JobGroup, JobReply } from './compute-job.js';
+import type { ComputeRequest, Job, JobError, JobGroup, JobReply, JobRequest } from './compute-job.js';
+import { encodeJob, SharedBufferSender } from './compute-transport.js';
+import { checkOutputs, type ComputeBatchOptions, type ComputeOutput } from './compute-outputs.js';
 import { ORIGINAL_METHODS, type OriginalResult } from './original-methods.js';
 import type { IndicatorCacheOptions } from './types.js';
 
 export type { ComputeRequest } from './compute-job.js';
+export { shareResults, type ComputeBatchOptions, type ComputeOutput } from './compute-outputs.js';
 
 export interface ComputeManyOptions extends IndicatorCacheOptions {
   /** Worker threads to use (default: the machine's available parallelism), at most one per symbol. */
@@ -27,10 +30,10 @@ function workerFile(): URL {
 
 const METHODS = new Set(ORIGINAL_METHODS);
 
-/** The requests grouped per data object (one IndicatorCache each), validated. */
-function groupRequests(requests: readonly ComputeRequest[]): JobGroup[] {
+/** The requests grouped per data object (one IndicatorCache each), validated, with their outputs. */
+function groupRequests(requests: readonly ComputeRequest[], outputs?: readonly (ComputeOutput | undefined)[]): JobGroup[] {
   if (!Array.isArray(requests)) throw new OmegaTaError(ErrorCode.INVALID_INPUT, 'computeMany: requests must be an array', { argument: 'requests' });
-  const groups = new Map<AlignedData, { data: AlignedData; requests: JobGroup['requests'][number][] }>();
+  const groups = new Map<AlignedData, { data: AlignedData; requests: JobRequest[] }>();
   requests.forEach((r, index) => {
     if (typeof r !== 'object' || r === null || typeof r.data !== 'object' || r.data === null) {
       throw new OmegaTaError(ErrorCode.INVALID_INPUT, `computeMany: request ${index} has no data`, { argument: 'requests' });
@@ -43,8 +46,10 @@ function groupRequests(requests: readonly ComputeRequest[]): JobGroup[] {
       group = { data: r.data, requests: [] };
       groups.set(r.data, group);
     }
-    group.requests.push({ index, method: r.method, tf: r.tf, side: r.side, params: r.params ?? {} });
+    group.requests.push({ index, method: r.method, tf: r.tf, side: r.side, params: r.params ?? {}, output: outputs?.[index] });
   });
+  // After the requests (its lengths and overlaps need valid ones), before any job is made.
+  checkOutputs(requests, outputs);
   return [...groups.values()];
 }
 
@@ -52,6 +57,9 @@ function groupRequests(requests: readonly ComputeRequest[]): JobGroup[] {
 function rowsOf(data: AlignedData): number {
   return data.timestamp?.length ?? 0;
 }
+
+/** Jobs sent ahead to each thread, so that it starts the next one without a round trip. */
+const JOBS_IN_FLIGHT = 2;
 
 /** Chunks per thread: enough that a thread slowed by other load leaves its share to the others. */
 const CHUNKS_PER_THREAD = 8;
@@ -83,9 +91,13 @@ function planJobs(groups: readonly JobGroup[], threads: number, options: Compute
   return jobs;
 }
 
-/** One worker thread and the replies it owes, in the order of the jobs sent (it runs them in turn). */
+/**
+ * One worker thread and the replies it owes, in the order of the jobs sent (it runs them in turn);
+ * shared buffers are sent to it once (compute-transport).
+ */
 class PoolThread {
   readonly #worker = new Worker(workerFile());
+  readonly #sender = new SharedBufferSender((message) => this.#worker.postMessage(message));
   readonly #pending: { resolve: (reply: JobReply) => void; reject: (error: Error) => void }[] = [];
   #failure: Error | undefined;
 
@@ -110,7 +122,7 @@ class PoolThread {
     return new Promise((resolve, reject) => {
       this.#pending.push({ resolve, reject });
       this.#worker.ref();
-      this.#worker.postMessage(job);
+      this.#worker.postMessage(encodeJob(job, this.#sender));
     });
   }
 
@@ -143,16 +155,24 @@ export class ComputePool {
     this.#options = options;
   }
 
-  /** As {@link computeMany}, on this pool's threads. */
-  async compute(requests: readonly ComputeRequest[]): Promise<OriginalResult[]> {
-    const groups = groupRequests(requests);
+  /**
+   * As {@link computeMany}, on this pool's threads; with `batch.outputs`, the results go into
+   * those caller-owned SharedArrayBuffer-backed arrays (see {@link ComputeBatchOptions}).
+   */
+  async compute(requests: readonly ComputeRequest[], batch: ComputeBatchOptions = {}): Promise<OriginalResult[]> {
+    const { outputs } = batch;
+    const groups = groupRequests(requests, outputs);
     if (groups.length === 0) return [];
     const jobs = planJobs(groups, this.#threads.length, this.#options);
     const results = new Array<OriginalResult>(requests.length);
+    outputs?.forEach((output, index) => {
+      if (output !== undefined) results[index] = output;
+    });
     const failures: JobError[] = [];
     let next = 0;
-    // Each thread takes the next job as soon as it has answered its last one (no thread idles
-    // while another still has a queue); after a failure no new job starts.
+    // Each thread has up to JOBS_IN_FLIGHT jobs queued and takes the next one as soon as it has
+    // answered one (it never waits for the main thread between jobs, and no thread idles while
+    // another still has a queue); after a failure no new job starts.
     const drain = async (thread: PoolThread): Promise<void> => {
       while (next < jobs.length && failures.length === 0) {
         const reply = await thread.run(jobs[next++]!);
@@ -163,7 +183,9 @@ export class ComputePool {
         }
       }
     };
-    await Promise.all(this.#threads.slice(0, jobs.length).map(drain));
+    // Round robin, so that a batch of fewer jobs than lanes still uses every thread.
+    const lanes = Array.from({ length: JOBS_IN_FLIGHT }, () => this.#threads).flat();
+    await Promise.all(lanes.slice(0, jobs.length).map(drain));
     const failure = failures.reduce<JobError | undefined>((first, f) => (first === undefined || f.index < first.index ? f : first), undefined);
     if (failure !== undefined) {
       const { index, message, code, argument } = failure;
@@ -190,16 +212,18 @@ export class ComputePool {
  * thread takes as it becomes free, so a thread slowed by other load does not hold up the batch.
  *
  * Columns backed by a SharedArrayBuffer ({@link shareAlignedData}) are shared with the threads,
- * other columns are copied to them once per call; results are transferred back, not copied.
+ * other columns are copied to them once per call; results are transferred back, not copied,
+ * or with `options.outputs` written into those caller-owned shared arrays ({@link ComputeBatchOptions}).
  * The threads live for this call only; a {@link ComputePool} keeps them for many calls.
  */
-export async function computeMany(requests: readonly ComputeRequest[], options: ComputeManyOptions = {}): Promise<OriginalResult[]> {
-  const threads = threadCount(options.threads);
-  const symbols = groupRequests(requests).length;
+export async function computeMany(requests: readonly ComputeRequest[], options: ComputeManyOptions & ComputeBatchOptions = {}): Promise<OriginalResult[]> {
+  const { outputs, ...poolOptions } = options;
+  const threads = threadCount(poolOptions.threads);
+  const symbols = groupRequests(requests, outputs).length;
   if (symbols === 0) return [];
-  const pool = new ComputePool({ ...options, threads: Math.min(threads, symbols) });
+  const pool = new ComputePool({ ...poolOptions, threads: Math.min(threads, symbols) });
   try {
-    return await pool.compute(requests);
+    return await pool.compute(requests, { outputs });
   } finally {
     await pool.close();
   }
