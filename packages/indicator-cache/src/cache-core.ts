@@ -2,6 +2,7 @@ import type { AlignedData, CandleColumns } from '@omega-ta/arrow-schemas';
 import { ErrorCode, findIndicator, OmegaTaError, type ReadonlyFloat64Array } from '@omega-ta/kernel-interface';
 import type { BackendSelection } from './backend.js';
 import { KernelRunner } from './kernel-runner.js';
+import { kernelOutput } from './output-buffer.js';
 import { ResultGuard } from './result-guard.js';
 import { ResultNode } from './result-node.js';
 import { EMPTY } from './types.js';
@@ -101,7 +102,7 @@ export class CacheCore {
     const spec = findIndicator(name);
     if (spec === undefined) throw new OmegaTaError(ErrorCode.UNSUPPORTED, `unknown indicator '${name}'`, { argument: 'name' });
     const n = columns.close.length;
-    const outputs = spec.outputs.map(() => new Float64Array(n));
+    const outputs = spec.outputs.map(() => kernelOutput(n));
     this.runner.run(name, spec.inputs.map((input) => columns[input]), params, outputs);
     return outputs;
   }

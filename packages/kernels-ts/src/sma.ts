@@ -1,5 +1,5 @@
 import { bindKernel, sma as spec } from '@omega-ta/kernel-interface';
-import { CHUNK_ROWS } from './chunks.js';
+import { chunkEnd } from './chunks.js';
 
 /** True for -0, negative numbers and -Infinity: C's `signbit` for non-NaN values. */
 export function signbit(v: number): boolean {
@@ -33,7 +33,10 @@ export function smaInto(x: Float64Array, period: number, out: Float64Array): voi
   const n = x.length;
   const state = new Float64Array(SMA_STATE);
   state[LAST] = Number.NaN;
-  for (let from = 0; from < n; from += CHUNK_ROWS) smaRows(x, period, out, from, Math.min(from + CHUNK_ROWS, n), state);
+  for (let from = 0, to = 0; from < n; from = to) {
+    to = chunkEnd(from, n);
+    smaRows(x, period, out, from, to, state);
+  }
 }
 
 /** Rows `from … to-1` of {@link smaInto}, resuming from and saving into `state` (see CHUNK_ROWS). */
@@ -54,7 +57,7 @@ function smaRows(x: Float64Array, period: number, out: Float64Array, from: numbe
         const t = sum + y;
         compRemove = t - sum - y;
         sum = t;
-        if (signbit(leaving)) negatives -= 1;
+        negatives -= signbit(leaving) ? 1 : 0;
       }
     }
     const v = x[i]!;
@@ -64,16 +67,20 @@ function smaRows(x: Float64Array, period: number, out: Float64Array, from: numbe
       const t = sum + y;
       compAdd = t - sum - y;
       sum = t;
-      if (signbit(v)) negatives += 1;
+      negatives += signbit(v) ? 1 : 0;
       sameRun = v === last ? sameRun + 1 : 1;
       last = v;
     }
     let mean = Number.NaN;
     if (nobs >= period) {
       mean = sum / nobs;
+      // Both sign tests run on every row, so V8 has their type feedback before the first window
+      // of negative values (an untried compare there deoptimised the loop, as in bollinger.ts).
+      const negativeMean = mean < 0;
+      const positiveMean = mean > 0;
       if (sameRun >= nobs) mean = last;
-      else if (negatives === 0 && mean < 0) mean = 0;
-      else if (negatives === nobs && mean > 0) mean = 0;
+      else if (negatives === 0 && negativeMean) mean = 0;
+      else if (negatives === nobs && positiveMean) mean = 0;
     }
     out[i] = mean;
   }
