@@ -1,6 +1,6 @@
 import { bindKernel, macd as spec } from '@omega-ta/kernel-interface';
 import { chunkEnd } from './chunks.js';
-import { ewmAlpha, ewmNextMean, ewmNextWeight, EWM_STATE, startEwm } from './ewm.js';
+import { EWM_STATE, EwmMean } from './ewm.js';
 
 /**
  * MACD into `macd`, `signal` and `histogram`, bit for bit the original's pandas 1.5.3 expression
@@ -12,7 +12,7 @@ import { ewmAlpha, ewmNextMean, ewmNextWeight, EWM_STATE, startEwm } from './ewm
  *
  * plus `histogram = macd - signal` (not in the original, which returns the first two).
  *
- * - every ewm is {@link ewmNextMean} with pandas' span conversion `com = (span - 1) / 2`;
+ * - every ewm is {@link EwmMean} with pandas' span conversion `com = (span - 1) / 2`;
  * - the fast EMA is computed into `macd` and the slow one into `signal`, then
  *   `macd[t] = fast[t] - slow[t]` (IEEE subtraction: an overflowed ±Infinity stays, Infinity -
  *   Infinity is NaN), then the signal EMA of `macd` overwrites `signal`; the signal ewm, like
@@ -34,7 +34,9 @@ export function macdInto(
   const slowCom = (slowPeriod - 1) / 2;
   const signalCom = (signalPeriod - 1) / 2;
   const state = new Float64Array(3 * EWM_STATE);
-  for (let k = 0; k < 3; k += 1) startEwm(state, k * EWM_STATE);
+  new EwmMean(fastCom).save(state, 0);
+  new EwmMean(slowCom).save(state, EWM_STATE);
+  new EwmMean(signalCom).save(state, 2 * EWM_STATE);
   for (let from = 0, to = 0; from < n; from = to) {
     to = chunkEnd(from, n);
     macdRows(x, from, to, fastCom, slowCom, signalCom, state, macd, signal, histogram);
@@ -58,40 +60,23 @@ function macdRows(
   signal: Float64Array,
   histogram: Float64Array,
 ): void {
-  const fastAlpha = ewmAlpha(fastCom);
-  const fastDecay = 1 - fastAlpha;
-  const slowAlpha = ewmAlpha(slowCom);
-  const slowDecay = 1 - slowAlpha;
-  const signalAlpha = ewmAlpha(signalCom);
-  const signalDecay = 1 - signalAlpha;
-  let fast = state[0]!;
-  let fastWeight = state[1]!;
-  let slow = state[EWM_STATE]!;
-  let slowWeight = state[EWM_STATE + 1]!;
-  let smooth = state[2 * EWM_STATE]!;
-  let smoothWeight = state[2 * EWM_STATE + 1]!;
+  const fast = new EwmMean(fastCom);
+  const slow = new EwmMean(slowCom);
+  const smooth = new EwmMean(signalCom);
+  fast.restore(state, 0);
+  slow.restore(state, EWM_STATE);
+  smooth.restore(state, 2 * EWM_STATE);
   for (let i = from; i < to; i += 1) {
     const v = x[i]!;
-    const nextFast = ewmNextMean(fast, fastWeight, v, fastAlpha, fastDecay);
-    fastWeight = ewmNextWeight(fast, fastWeight, v, fastDecay);
-    fast = nextFast;
-    const nextSlow = ewmNextMean(slow, slowWeight, v, slowAlpha, slowDecay);
-    slowWeight = ewmNextWeight(slow, slowWeight, v, slowDecay);
-    slow = nextSlow;
-    const m = fast - slow;
-    const nextSmooth = ewmNextMean(smooth, smoothWeight, m, signalAlpha, signalDecay);
-    smoothWeight = ewmNextWeight(smooth, smoothWeight, m, signalDecay);
-    smooth = nextSmooth;
+    const m = fast.push(v) - slow.push(v);
+    const s = smooth.push(m);
     macd[i] = m;
-    signal[i] = smooth;
-    histogram[i] = m - smooth;
+    signal[i] = s;
+    histogram[i] = m - s;
   }
-  state[0] = fast;
-  state[1] = fastWeight;
-  state[EWM_STATE] = slow;
-  state[EWM_STATE + 1] = slowWeight;
-  state[2 * EWM_STATE] = smooth;
-  state[2 * EWM_STATE + 1] = smoothWeight;
+  fast.save(state, 0);
+  slow.save(state, EWM_STATE);
+  smooth.save(state, 2 * EWM_STATE);
 }
 
 /** MACD line, signal line and histogram of `close`; see {@link macdInto}. */

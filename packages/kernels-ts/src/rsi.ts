@@ -1,6 +1,6 @@
 import { bindKernel, rsi as spec } from '@omega-ta/kernel-interface';
 import { chunkEnd } from './chunks.js';
-import { ewmAlpha, ewmNextMean, ewmNextWeight, EWM_STATE, startEwm } from './ewm.js';
+import { EWM_STATE, EwmMean } from './ewm.js';
 
 /** 2^1023: below it, `v + |v|` cannot overflow. */
 const HALF_OVERFLOW = 2 ** 1023;
@@ -32,7 +32,7 @@ function clipLowerZero(v: number): number {
  *   gain or loss, which only the ewm treats as missing; the other side's 0 is an observation.
  * - clip(lower=0): `v >= 0 ? v : 0` with NaN kept, so -0 stays -0 and -Infinity becomes +0.
  * - pandas reduces alpha to `com = (1 - alpha) / alpha` with `alpha = 1 / period` (not `period - 1`
- *   exactly) and its kernel rebuilds `alpha = 1 / (1 + com)`; {@link ewmAlpha} does the latter.
+ *   exactly) and its kernel rebuilds `alpha = 1 / (1 + com)`; {@link EwmMean} does the latter.
  * - `avg_gain / avg_loss`: IEEE division, so a zero average loss gives `rs = Infinity` and
  *   `rsi = 100 - 100 / Infinity = 100`, and 0 / 0 gives NaN (a flat start).
  *
@@ -45,8 +45,8 @@ export function rsiInto(x: Float64Array, period: number, out: Float64Array): voi
   const com = (1 - alpha) / alpha;
   // Two averages, then the previous close (NaN before row 0: `x[0] - NaN` is row 0's NaN).
   const state = new Float64Array(2 * EWM_STATE + 1);
-  startEwm(state, 0);
-  startEwm(state, EWM_STATE);
+  new EwmMean(com).save(state, 0);
+  new EwmMean(com).save(state, EWM_STATE);
   state[2 * EWM_STATE] = Number.NaN;
   for (let from = 0, to = 0; from < n; from = to) {
     to = chunkEnd(from, n);
@@ -60,31 +60,20 @@ export function rsiInto(x: Float64Array, period: number, out: Float64Array): voi
  * loop, so that V8 keeps their state in registers.
  */
 function rsiRows(x: Float64Array, from: number, to: number, com: number, state: Float64Array, out: Float64Array): void {
-  const alpha = ewmAlpha(com);
-  const decay = 1 - alpha;
-  let avgGain = state[0]!;
-  let gainWeight = state[1]!;
-  let avgLoss = state[EWM_STATE]!;
-  let lossWeight = state[EWM_STATE + 1]!;
+  const avgGain = new EwmMean(com);
+  const avgLoss = new EwmMean(com);
+  avgGain.restore(state, 0);
+  avgLoss.restore(state, EWM_STATE);
   let previous = state[2 * EWM_STATE]!;
   for (let i = from; i < to; i += 1) {
     const v = x[i]!;
     const delta = v - previous;
     previous = v;
-    const gain = clipLowerZero(delta);
-    const loss = clipLowerZero(-delta);
-    const nextGain = ewmNextMean(avgGain, gainWeight, gain, alpha, decay);
-    gainWeight = ewmNextWeight(avgGain, gainWeight, gain, decay);
-    avgGain = nextGain;
-    const nextLoss = ewmNextMean(avgLoss, lossWeight, loss, alpha, decay);
-    lossWeight = ewmNextWeight(avgLoss, lossWeight, loss, decay);
-    avgLoss = nextLoss;
-    out[i] = 100 - 100 / (1 + avgGain / avgLoss);
+    const rs = avgGain.push(clipLowerZero(delta)) / avgLoss.push(clipLowerZero(-delta));
+    out[i] = 100 - 100 / (1 + rs);
   }
-  state[0] = avgGain;
-  state[1] = gainWeight;
-  state[EWM_STATE] = avgLoss;
-  state[EWM_STATE + 1] = lossWeight;
+  avgGain.save(state, 0);
+  avgLoss.save(state, EWM_STATE);
   state[2 * EWM_STATE] = previous;
 }
 
