@@ -1,3 +1,4 @@
+import { signbit } from '../sma.js';
 import { WindowedState } from './windowed-state.js';
 
 const NOBS = 0;
@@ -7,11 +8,6 @@ const COMP_REMOVE = 3;
 const NEGATIVES = 4;
 const SAME_RUN = 5;
 const LAST = 6;
-
-/** True for -0, negative numbers and -Infinity: C's `signbit` for non-NaN values. */
-function signbit(v: number): boolean {
-  return v < 0 || (v === 0 && 1 / v < 0);
-}
 
 /**
  * One row at a time of pandas 1.5.3's fixed-window `roll_sum` / `roll_mean` (min_periods =

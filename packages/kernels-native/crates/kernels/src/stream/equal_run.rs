@@ -1,3 +1,5 @@
+use crate::rolling_var::equal_run_after;
+
 /// pandas' consecutive-equal-values rule (GH#42064) as the rolling kernels track it: the length
 /// of the run of equal observations ending with the latest one (IEEE equality, so `-0.0` repeats
 /// `0.0`). A window whose observations are all in the run is constant.
@@ -21,12 +23,7 @@ impl EqualRun {
     /// Records the observation `v`.
     #[inline]
     pub(crate) fn observe(&mut self, v: f64) {
-        #[allow(
-            clippy::float_cmp,
-            reason = "pandas' consecutive-equal-values rule compares observations exactly"
-        )]
-        let repeated = v == self.last;
-        self.len = if repeated { self.len + 1 } else { 1 };
+        self.len = equal_run_after(v, self.last, self.len);
         self.last = v;
     }
 }
